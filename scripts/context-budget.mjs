@@ -1,0 +1,67 @@
+/** Measures what the tool catalogue costs in a model's context (o200k tokens, bytes); fails above the budget. Node only. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { encode } from 'gpt-tokenizer/encoding/o200k_base';
+
+/** Hard budget for the whole tools/list result (o200k tokens). */
+const CATALOG_MAX_TOKENS = 6000;
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Bundles worker/tools/catalog.ts (JSON imports included) and imports it. */
+async function loadCatalog() {
+	const dir = mkdtempSync(join(tmpdir(), 'edesk-catalog-'));
+	const outfile = join(dir, 'catalog.mjs');
+	try {
+		await build({
+			entryPoints: [join(ROOT, 'worker/tools/catalog.ts')],
+			bundle: true,
+			format: 'esm',
+			platform: 'neutral',
+			outfile,
+			logLevel: 'error',
+		});
+		return await import(pathToFileURL(outfile).href);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/** The tools/list entry exactly as the MCP layer serialises it. */
+const toListed = (t) => ({
+	name: t.name,
+	description: t.description,
+	inputSchema: t.inputSchema,
+	annotations: t.annotations,
+});
+const measure = (value) => {
+	const json = JSON.stringify(value);
+	return { bytes: Buffer.byteLength(json), tokens: encode(json).length };
+};
+
+const { TOOL_CATALOG } = await loadCatalog();
+const listed = TOOL_CATALOG.map(toListed);
+const whole = measure({ tools: listed });
+const readOnlyTools = TOOL_CATALOG.filter((t) => t.annotations.readOnlyHint).map(toListed);
+const readOnly = measure({ tools: readOnlyTools });
+
+const rows = TOOL_CATALOG.map((t) => ({ name: t.name, ...measure(toListed(t)) }));
+const width = Math.max(...rows.map((r) => r.name.length));
+const line = (name, bytes, tokens) =>
+	`${name.padEnd(width)}  ${String(bytes).padStart(6)}  ${String(tokens).padStart(6)}`;
+console.log(line('tool', 'bytes', 'tokens'));
+for (const r of rows) console.log(line(r.name, r.bytes, r.tokens));
+console.log('-'.repeat(width + 16));
+console.log(line(`whole catalog (${listed.length} tools)`, whole.bytes, whole.tokens));
+console.log(
+	line(`read-only subset (${readOnlyTools.length} tools)`, readOnly.bytes, readOnly.tokens),
+);
+console.log(`budget: ${CATALOG_MAX_TOKENS} o200k tokens for the whole tools/list result`);
+if (whole.tokens > CATALOG_MAX_TOKENS) {
+	console.error(
+		`context-budget: whole catalog is ${whole.tokens} tokens, over the ${CATALOG_MAX_TOKENS} budget`,
+	);
+	process.exit(1);
+}

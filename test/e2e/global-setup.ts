@@ -1,0 +1,37 @@
+/** Starts edesk-mcp and the eDesk sandbox under `wrangler dev` (fresh state) and provides an MCP URL to the e2e tests. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+// @ts-expect-error plain ESM script without types
+import { ensureDevVars, mintLocalApiToken, provisionServer, startWrangler } from '../../scripts/local-server.mjs';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		origin: string;
+		mcpUrl: string;
+		readOnlyMcpUrl: string;
+		apiToken: string;
+	}
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+	const vars = ensureDevVars();
+	const persistTo = mkdtempSync(join(tmpdir(), 'edesk-mcp-e2e-'));
+	const port = 8800 + Math.floor(Math.random() * 150);
+	const server = await startWrangler({ port, inspectorPort: port + 1000, persistTo, stdio: 'pipe' });
+	const apiToken: string = await mintLocalApiToken(vars.JWT_SECRET, { subject: 'e2e' });
+	const full = await provisionServer(server.origin, apiToken, { serverName: 'e2e full' });
+	const readOnly = await provisionServer(server.origin, apiToken, {
+		serverName: 'e2e read-only',
+		config: { methods: ['read'], tags: [], require_api_token_auth: false },
+	});
+	project.provide('origin', server.origin);
+	project.provide('mcpUrl', full.url);
+	project.provide('readOnlyMcpUrl', readOnly.url);
+	project.provide('apiToken', apiToken);
+	return async () => {
+		await server.stop();
+		rmSync(persistTo, { recursive: true, force: true });
+	};
+}

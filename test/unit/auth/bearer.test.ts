@@ -1,0 +1,50 @@
+/** requireApiToken: the Bearer header and the 401 challenge (RFC 6750 §2.1, §3). */
+import { SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { requireApiToken } from '../../../worker/auth/bearer';
+import { HttpError } from '../../../worker/lib/errors';
+import { TEST_SECRET, testConfig } from './test-config';
+
+async function validToken(): Promise<string> {
+	return new SignJWT({ sub: 'ops', iss: 'edesk-mcp', aud: 'edesk-mcp-admin', exp: Math.floor(Date.now() / 1000) + 600 })
+		.setProtectedHeader({ alg: 'HS256' })
+		.sign(new TextEncoder().encode(TEST_SECRET));
+}
+
+async function refusal(headers: Record<string, string>): Promise<HttpError> {
+	const request = new Request('https://x.test/integrated-account', { headers });
+	const error = await requireApiToken(request, testConfig()).then(
+		() => null,
+		(e: unknown) => e,
+	);
+	expect(error).toBeInstanceOf(HttpError);
+	return error as HttpError;
+}
+
+describe('requireApiToken', () => {
+	it('returns the principal for a valid Bearer token (scheme is case-insensitive)', async () => {
+		const request = new Request('https://x.test/', { headers: { authorization: `bearer ${await validToken()}` } });
+		await expect(requireApiToken(request, testConfig())).resolves.toMatchObject({ subject: 'ops' });
+	});
+
+	it('answers 401 with a bare Bearer challenge when no credentials are sent', async () => {
+		const error = await refusal({});
+		expect(error.status).toBe(401);
+		expect(error.code).toBe('invalid_token');
+		// RFC 6750 §3.1: no error code when the request has no authentication information.
+		expect(error.headers['www-authenticate']).toBe('Bearer realm="edesk-mcp"');
+	});
+
+	it('answers 401 invalid_token for another scheme', async () => {
+		const error = await refusal({ authorization: 'Basic YWxhZGRpbjpvcGVuc2VzYW1l' });
+		expect(error.status).toBe(401);
+		expect(error.headers['www-authenticate']).toMatch(/^Bearer realm="edesk-mcp", error="invalid_token"/);
+	});
+
+	it('answers 401 invalid_token with a description for a bad token, without echoing it', async () => {
+		const error = await refusal({ authorization: 'Bearer abc.def.ghi' });
+		expect(error.status).toBe(401);
+		expect(error.headers['www-authenticate']).toMatch(/error="invalid_token", error_description="[^"]+"/);
+		expect(error.message).not.toContain('abc.def.ghi');
+	});
+});

@@ -1,0 +1,85 @@
+/** verifyApiToken: signature, expiry, issuer and audience checks (RFC 7519 §4.1). */
+import { SignJWT, generateKeyPair } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { verifyApiToken } from '../../../worker/auth/jwt';
+import { TEST_SECRET, testConfig } from './test-config';
+
+const now = (): number => Math.floor(Date.now() / 1000);
+
+async function sign(claims: Record<string, unknown>, secret = TEST_SECRET): Promise<string> {
+	return new SignJWT({ sub: 'alice', iss: 'edesk-mcp', aud: 'edesk-mcp-admin', exp: now() + 600, ...claims })
+		.setProtectedHeader({ alg: 'HS256' })
+		.sign(new TextEncoder().encode(secret));
+}
+
+describe('verifyApiToken', () => {
+	it('accepts a token with the right signature, issuer, audience and a future expiry', async () => {
+		const exp = now() + 600;
+		const result = await verifyApiToken(await sign({ exp }), testConfig());
+		expect(result).toEqual({ ok: true, principal: { subject: 'alice', expiresAt: exp } });
+	});
+
+	it('accepts an audience list that contains the configured audience', async () => {
+		const result = await verifyApiToken(await sign({ aud: ['other', 'edesk-mcp-admin'] }), testConfig());
+		expect(result.ok).toBe(true);
+	});
+
+	it('refuses a token signed with another secret', async () => {
+		const result = await verifyApiToken(await sign({}, 'another-secret-0123456789abcdef0123'), testConfig());
+		expect(result).toEqual({ ok: false, description: 'The API token signature is invalid' });
+	});
+
+	it('refuses an expired token', async () => {
+		const result = await verifyApiToken(await sign({ exp: now() - 120 }), testConfig());
+		expect(result).toEqual({ ok: false, description: 'The API token has expired' });
+	});
+
+	it('refuses a token from another issuer', async () => {
+		const result = await verifyApiToken(await sign({ iss: 'someone-else' }), testConfig());
+		expect(result).toMatchObject({ ok: false, description: expect.stringContaining('issuer') });
+	});
+
+	it('refuses a token for another audience (environment)', async () => {
+		const result = await verifyApiToken(await sign({ aud: 'edesk-mcp-admin-production' }), testConfig());
+		expect(result).toMatchObject({ ok: false, description: expect.stringContaining('audience') });
+	});
+
+	it('refuses a token without exp or sub', async () => {
+		const noExp = await new SignJWT({ sub: 'alice', iss: 'edesk-mcp', aud: 'edesk-mcp-admin' })
+			.setProtectedHeader({ alg: 'HS256' })
+			.sign(new TextEncoder().encode(TEST_SECRET));
+		expect((await verifyApiToken(noExp, testConfig())).ok).toBe(false);
+		const noSub = await new SignJWT({ iss: 'edesk-mcp', aud: 'edesk-mcp-admin', exp: now() + 600 })
+			.setProtectedHeader({ alg: 'HS256' })
+			.sign(new TextEncoder().encode(TEST_SECRET));
+		expect((await verifyApiToken(noSub, testConfig())).ok).toBe(false);
+	});
+
+	it('refuses a token that is not yet valid', async () => {
+		const result = await verifyApiToken(await sign({ nbf: now() + 600 }), testConfig());
+		expect(result).toMatchObject({ ok: false, description: expect.stringContaining('not valid yet') });
+	});
+
+	it('refuses an unsigned (alg none) token', async () => {
+		const header = btoa(JSON.stringify({ alg: 'none' })).replace(/=+$/, '');
+		const body = btoa(JSON.stringify({ sub: 'alice', iss: 'edesk-mcp', aud: 'edesk-mcp-admin', exp: now() + 600 })).replace(/=+$/, '');
+		const result = await verifyApiToken(`${header}.${body}.`, testConfig());
+		expect(result.ok).toBe(false);
+	});
+
+	it('refuses an RS256 token when no JWKS URL is configured', async () => {
+		const { privateKey } = await generateKeyPair('RS256');
+		const token = await new SignJWT({ sub: 'alice', iss: 'edesk-mcp', aud: 'edesk-mcp-admin', exp: now() + 600 })
+			.setProtectedHeader({ alg: 'RS256' })
+			.sign(privateKey);
+		expect(await verifyApiToken(token, testConfig())).toMatchObject({ ok: false, description: expect.stringContaining('algorithm') });
+	});
+
+	it('refuses text that is not a JWT', async () => {
+		expect(await verifyApiToken('not-a-jwt', testConfig())).toEqual({ ok: false, description: 'The API token is not a JWT' });
+	});
+
+	it('throws (a generic 500) when neither JWT_SECRET nor JWKS_URL is configured', async () => {
+		await expect(verifyApiToken(await sign({}), testConfig({ jwtSecret: undefined }))).rejects.toThrow(/not configured/);
+	});
+});

@@ -1,0 +1,55 @@
+/** Handlers of `/integrated-account[/:id]`: connect, list, read and disconnect eDesk accounts. */
+import { encryptSecret } from '../auth/credential-crypto';
+import type { AccountRecord } from '../auth/records';
+import { cancelExpiry } from '../expiry/schedule';
+import { json } from '../lib/http';
+import { createUpstreamFetcher } from '../proxy/upstream-fetcher';
+import { audit, requireAccount, type AdminContext } from './admin-context';
+import { requireBaseUrl } from './base-url';
+import { readJsonBody } from './read-body';
+import { CreateAccountBodySchema } from './schemas';
+import { verifyEdeskCredential } from './verify-edesk-credential';
+import { byCreatedAt, toAccountView } from './views';
+
+/** `POST /integrated-account`: checks the eDesk token with /whoami, stores it encrypted. 201. */
+export async function createAccount(c: AdminContext): Promise<Response> {
+	const body = await readJsonBody(c.request, CreateAccountBodySchema);
+	const baseUrl = requireBaseUrl(body.base_url, c.config, c.env);
+	if (!c.config.credentialKey) throw new Error('CREDENTIAL_KEY is not configured');
+	const edeskUser = await verifyEdeskCredential(createUpstreamFetcher(c.env, baseUrl), baseUrl, body.api_token);
+	const account: AccountRecord = {
+		id: crypto.randomUUID(),
+		name: body.name,
+		base_url: baseUrl,
+		credential: await encryptSecret(body.api_token, c.config.credentialKey),
+		edesk_user: edeskUser,
+		created_at: new Date().toISOString(),
+	};
+	await c.store.putAccount(account);
+	audit(c, 'account.create', { account_id: account.id });
+	return json(toAccountView(account), { status: 201 });
+}
+
+/** `GET /integrated-account`. */
+export async function listAccounts(c: AdminContext): Promise<Response> {
+	const accounts = await c.store.listAccounts();
+	return json({ data: accounts.sort(byCreatedAt).map(toAccountView) });
+}
+
+/** `GET /integrated-account/:id`. */
+export async function getAccount(c: AdminContext): Promise<Response> {
+	return json(toAccountView(await requireAccount(c)));
+}
+
+/** `DELETE /integrated-account/:id`: revokes every MCP server of the account (and its alarm), then the account. */
+export async function deleteAccount(c: AdminContext): Promise<Response> {
+	const account = await requireAccount(c);
+	const entries = await c.store.listServerEntries(account.id);
+	for (const entry of entries) {
+		await cancelExpiry(c.env, entry.token_hash);
+		await c.store.deleteServer({ account_id: account.id, id: entry.server_id, token_hash: entry.token_hash });
+	}
+	await c.store.deleteAccount(account.id);
+	audit(c, 'account.delete', { account_id: account.id });
+	return json({ id: account.id, deleted: true, revoked_mcp_servers: entries.length });
+}

@@ -1,0 +1,66 @@
+/** Checks an eDesk API token against `GET <base_url>/whoami` before it is stored. Never logs the token or the reply. */
+import { z } from 'zod';
+import type { AccountRecord } from '../auth/records';
+import { HttpError } from '../lib/errors';
+import type { UpstreamFetcher } from '../proxy/upstream-fetcher';
+
+/** How long the whoami check may take. */
+const WHOAMI_TIMEOUT_MS = 10_000;
+
+const WhoamiSchema = z.object({
+	data: z.object({
+		user: z
+			.object({
+				id: z.number().optional(),
+				name: z.string().optional(),
+				email: z.string().optional(),
+			})
+			.loose(),
+	}),
+});
+
+type EdeskUser = NonNullable<AccountRecord['edesk_user']>;
+
+/** The eDesk user the token belongs to, or HttpError 400 (rejected token, wrong URL) / 502 (eDesk unreachable). */
+export async function verifyEdeskCredential(
+	fetcher: UpstreamFetcher,
+	baseUrl: string,
+	apiToken: string,
+): Promise<EdeskUser> {
+	const request = new Request(`${baseUrl}/whoami`, {
+		headers: { authorization: `Bearer ${apiToken}`, accept: 'application/json' },
+		signal: AbortSignal.timeout(WHOAMI_TIMEOUT_MS),
+	});
+	let response: Response;
+	try {
+		response = await fetcher(request);
+	} catch {
+		throw new HttpError(502, 'upstream_unavailable', `Could not reach eDesk at ${baseUrl} to check the API token; try again`);
+	}
+	if (response.status === 401 || response.status === 403) {
+		await response.body?.cancel();
+		throw new HttpError(
+			400,
+			'invalid_edesk_credential',
+			`eDesk rejected the API token (HTTP ${response.status}). Check it, or create a new one at https://dashboard.edesk.com/api-token`,
+		);
+	}
+	if (response.status === 404) {
+		await response.body?.cancel();
+		throw new HttpError(400, 'invalid_request', `base_url: ${baseUrl}/whoami does not exist; the eDesk API base URL ends in /v1`);
+	}
+	if (!response.ok) {
+		await response.body?.cancel();
+		throw new HttpError(502, 'upstream_unavailable', `eDesk answered HTTP ${response.status} while checking the API token; try again`);
+	}
+	const parsed = WhoamiSchema.safeParse(await response.json().catch(() => null));
+	if (!parsed.success) {
+		throw new HttpError(400, 'invalid_request', `base_url: ${baseUrl} did not answer /whoami like the eDesk API`);
+	}
+	const { id, name, email } = parsed.data.data.user;
+	const user: EdeskUser = {};
+	if (id !== undefined) user.id = id;
+	if (name !== undefined) user.name = name;
+	if (email !== undefined) user.email = email;
+	return user;
+}

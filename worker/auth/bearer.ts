@@ -1,0 +1,42 @@
+/** Requires `Authorization: Bearer <API token>` on a request (RFC 6750). Knows nothing of routes or KV. */
+import type { Config } from '../config';
+import { HttpError } from '../lib/errors';
+import { verifyApiToken, type ApiPrincipal } from './jwt';
+
+export type { ApiPrincipal } from './jwt';
+
+/** The protection space named in every Bearer challenge. */
+export const BEARER_REALM = 'edesk-mcp';
+
+const BEARER_HEADER = /^Bearer[ ]+([A-Za-z0-9\-._~+/]+=*)[ ]*$/i;
+
+/** The `WWW-Authenticate` value for a 401; without `description` it is a bare challenge. */
+export function bearerChallenge(description?: string): string {
+	// RFC 6750 §3.1: no error code when the request carried no credentials at all.
+	if (description === undefined) return `Bearer realm="${BEARER_REALM}"`;
+	return `Bearer realm="${BEARER_REALM}", error="invalid_token", error_description="${description.replace(/["\\]/g, '')}"`;
+}
+
+/** Returns who called, or throws HttpError 401 with a `WWW-Authenticate: Bearer` challenge. */
+export async function requireApiToken(request: Request, config: Config): Promise<ApiPrincipal> {
+	const header = request.headers.get('authorization');
+	if (header === null || header.trim() === '') {
+		throw new HttpError(401, 'invalid_token', 'An API token is required: send Authorization: Bearer <API token>', {
+			headers: { 'www-authenticate': bearerChallenge() },
+		});
+	}
+	const match = BEARER_HEADER.exec(header);
+	const token = match?.[1];
+	if (!token) {
+		return unauthorized('The Authorization header must be "Bearer <API token>"');
+	}
+	const result = await verifyApiToken(token, config);
+	if (!result.ok) return unauthorized(result.description);
+	return result.principal;
+}
+
+function unauthorized(description: string): never {
+	throw new HttpError(401, 'invalid_token', description, {
+		headers: { 'www-authenticate': bearerChallenge(description) },
+	});
+}

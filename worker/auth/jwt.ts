@@ -1,0 +1,94 @@
+/** API-token (JWT) verification: HS256 with JWT_SECRET, or a remote JWKS. The only importer of jose; knows nothing of HTTP. */
+import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
+import type { Config } from '../config';
+
+/** Who called with a valid API token. */
+export interface ApiPrincipal {
+	/** The token's `sub` claim (who the token was minted for). */
+	subject: string;
+	/** The token's `exp` claim, in seconds since the epoch. */
+	expiresAt: number;
+}
+
+/** Why a token was refused; `description` is safe to show the caller. */
+export type ApiTokenResult =
+	| { ok: true; principal: ApiPrincipal }
+	| { ok: false; description: string };
+
+/** Signature algorithms accepted from a JWKS (asymmetric only; HS256 needs JWT_SECRET). */
+const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA'];
+/** Allowed clock skew between the minter and the Worker. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+const encoder = new TextEncoder();
+const remoteKeySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+
+function remoteKeySet(url: string): ReturnType<typeof createRemoteJWKSet> {
+	let set = remoteKeySets.get(url);
+	if (!set) {
+		set = createRemoteJWKSet(new URL(url));
+		remoteKeySets.set(url, set);
+	}
+	return set;
+}
+
+/** Verifies signature, `exp`, `iss` and `aud` of an API token against the configured keys. */
+export async function verifyApiToken(token: string, config: Config): Promise<ApiTokenResult> {
+	if (!config.jwtSecret && !config.jwksUrl) {
+		// A deployment bug, not the caller's: becomes a logged generic 500.
+		throw new Error('API token verification is not configured: set JWT_SECRET or JWKS_URL');
+	}
+	let alg: string | undefined;
+	try {
+		alg = decodeProtectedHeader(token).alg;
+	} catch {
+		return { ok: false, description: 'The API token is not a JWT' };
+	}
+	const claims = {
+		issuer: config.jwtIssuer,
+		audience: config.jwtAudience,
+		requiredClaims: ['exp', 'sub'],
+		clockTolerance: CLOCK_TOLERANCE_SECONDS,
+	};
+	try {
+		let payload: JWTPayload;
+		if (alg === 'HS256' && config.jwtSecret) {
+			const secret = encoder.encode(config.jwtSecret);
+			({ payload } = await jwtVerify(token, secret, { ...claims, algorithms: ['HS256'] }));
+		} else if (alg !== undefined && config.jwksUrl && JWKS_ALGORITHMS.includes(alg)) {
+			const keys = remoteKeySet(config.jwksUrl);
+			({ payload } = await jwtVerify(token, keys, { ...claims, algorithms: JWKS_ALGORITHMS }));
+		} else {
+			return { ok: false, description: 'The API token is signed with an algorithm this server does not accept' };
+		}
+		if (typeof payload.sub !== 'string' || payload.sub === '' || typeof payload.exp !== 'number') {
+			return { ok: false, description: 'The API token has no subject or expiry' };
+		}
+		return { ok: true, principal: { subject: payload.sub, expiresAt: payload.exp } };
+	} catch (error) {
+		return { ok: false, description: describeJoseError(error) };
+	}
+}
+
+/** Maps a jose failure to a short public reason (never echoing the token). */
+function describeJoseError(error: unknown): string {
+	if (error instanceof errors.JWTExpired) return 'The API token has expired';
+	if (error instanceof errors.JWTClaimValidationFailed) {
+		switch (error.claim) {
+			case 'iss':
+				return 'The API token was issued by an issuer this server does not accept';
+			case 'aud':
+				return 'The API token is for a different audience (environment)';
+			case 'nbf':
+				return 'The API token is not valid yet';
+			default:
+				return `The API token's ${error.claim} claim is missing or invalid`;
+		}
+	}
+	if (error instanceof errors.JWSSignatureVerificationFailed) return 'The API token signature is invalid';
+	if (error instanceof errors.JWKSNoMatchingKey) return 'The API token was signed with an unknown key';
+	if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
+		return 'The API token could not be checked against the key set; try again';
+	}
+	return 'The API token is malformed';
+}

@@ -1,0 +1,90 @@
+/** JSON-RPC 2.0 envelopes: classifying incoming messages and building results and errors. */
+
+export const RpcErrorCode = {
+	ParseError: -32700,
+	InvalidRequest: -32600,
+	MethodNotFound: -32601,
+	InvalidParams: -32602,
+	InternalError: -32603,
+	/** Transport-level problems (TS SDK convention). */
+	ServerError: -32000,
+} as const;
+
+export type RpcId = string | number;
+
+export interface RpcRequest {
+	kind: 'request';
+	id: RpcId;
+	method: string;
+	params: Record<string, unknown> | undefined;
+}
+export interface RpcNotification {
+	kind: 'notification';
+	method: string;
+	params: Record<string, unknown> | undefined;
+}
+export interface RpcClientResponse {
+	kind: 'response';
+}
+export interface RpcInvalid {
+	kind: 'invalid';
+	id: RpcId | null;
+	reason: string;
+}
+export type RpcMessage = RpcRequest | RpcNotification | RpcClientResponse | RpcInvalid;
+
+export interface RpcErrorObject {
+	code: number;
+	message: string;
+	data?: unknown;
+}
+export type RpcResponse =
+	| { jsonrpc: '2.0'; id: RpcId; result: unknown }
+	| { jsonrpc: '2.0'; id: RpcId | null; error: RpcErrorObject };
+
+/** A protocol error raised by an MCP method (becomes a JSON-RPC error, never an HTTP 5xx). */
+export class RpcError extends Error {
+	readonly code: number;
+	readonly data: unknown;
+	constructor(code: number, message: string, data?: unknown) {
+		super(message);
+		this.code = code;
+		this.data = data;
+	}
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): v is RpcId =>
+	typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+
+/** Classifies one parsed JSON value as a request, notification, client response or invalid message. */
+export function parseRpcMessage(value: unknown): RpcMessage {
+	if (!isObject(value) || value.jsonrpc !== '2.0') {
+		return { kind: 'invalid', id: isObject(value) && isId(value.id) ? value.id : null, reason: 'not a JSON-RPC 2.0 message' };
+	}
+	const hasId = 'id' in value;
+	if (typeof value.method === 'string') {
+		if (value.params !== undefined && !isObject(value.params)) {
+			return { kind: 'invalid', id: isId(value.id) ? value.id : null, reason: 'params must be an object' };
+		}
+		const params = value.params as Record<string, unknown> | undefined;
+		if (!hasId) return { kind: 'notification', method: value.method, params };
+		if (!isId(value.id)) return { kind: 'invalid', id: null, reason: 'id must be a string or a number' };
+		return { kind: 'request', id: value.id, method: value.method, params };
+	}
+	if (hasId && ('result' in value || 'error' in value)) return { kind: 'response' };
+	return { kind: 'invalid', id: isId(value.id) ? value.id : null, reason: 'missing method' };
+}
+
+/** A JSON-RPC success response. */
+export function rpcResult(id: RpcId, result: unknown): RpcResponse {
+	return { jsonrpc: '2.0', id, result };
+}
+
+/** A JSON-RPC error response. */
+export function rpcError(id: RpcId | null, code: number, message: string, data?: unknown): RpcResponse {
+	const error: RpcErrorObject = { code, message };
+	if (data !== undefined) error.data = data;
+	return { jsonrpc: '2.0', id, error };
+}

@@ -1,0 +1,119 @@
+/** The eDesk REST client: one request in, Result out. Knows nothing of MCP. Never retries. */
+import { toUpstreamError, type UpstreamError } from './edesk-errors';
+import type { UpstreamFetcher } from './upstream-fetcher';
+
+/** Per-call upstream timeout. */
+export const UPSTREAM_TIMEOUT_MS = 25_000;
+/** Largest eDesk response read into memory (a 100-item page is far below this). */
+export const MAX_UPSTREAM_BODY_BYTES = 8 * 1024 * 1024;
+
+export interface UpstreamRequest {
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+	path: string;
+	query?: URLSearchParams;
+	body?: unknown;
+	bodyEncoding?: 'json' | 'multipart';
+}
+
+export interface UpstreamOk {
+	status: number;
+	body: unknown;
+	headers: Headers;
+}
+
+export type UpstreamResult = { ok: true; value: UpstreamOk } | { ok: false; error: UpstreamError; headers?: Headers };
+
+export interface EdeskClient {
+	request(op: UpstreamRequest): Promise<UpstreamResult>;
+}
+
+/** Builds a client for one account: base URL, decrypted API token and how to reach the host. */
+export function createEdeskClient(options: { baseUrl: string; apiToken: string; fetcher: UpstreamFetcher }): EdeskClient {
+	const base = options.baseUrl.replace(/\/+$/, '');
+	return {
+		async request(op) {
+			const url = new URL(base + op.path);
+			if (op.query) for (const [k, v] of op.query) url.searchParams.append(k, v);
+			const headers = new Headers({
+				authorization: `Bearer ${options.apiToken}`,
+				accept: 'application/json',
+			});
+			let body: BodyInit | undefined;
+			if (op.body !== undefined && op.method !== 'GET') {
+				if (op.bodyEncoding === 'multipart') body = toFormData(op.body);
+				else {
+					headers.set('content-type', 'application/json');
+					body = JSON.stringify(op.body);
+				}
+			}
+			let response: Response;
+			try {
+				response = await options.fetcher(
+					new Request(url.toString(), { method: op.method, headers, body, signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) }),
+				);
+			} catch (cause) {
+				const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
+				return { ok: false, error: { kind: 'unavailable', message: timedOut ? 'eDesk did not answer in time' : 'eDesk could not be reached' } };
+			}
+			const text = await readLimited(response);
+			if (text === null) {
+				return { ok: false, error: { kind: 'invalid_response', status: response.status, message: 'eDesk response too large' } };
+			}
+			if (!response.ok) {
+				return { ok: false, error: toUpstreamError(response.status, text, response.headers.get('retry-after')), headers: response.headers };
+			}
+			if (text === '') return { ok: true, value: { status: response.status, body: null, headers: response.headers } };
+			try {
+				return { ok: true, value: { status: response.status, body: JSON.parse(text), headers: response.headers } };
+			} catch {
+				return { ok: false, error: { kind: 'invalid_response', status: response.status, message: 'eDesk answered with something other than JSON' } };
+			}
+		},
+	};
+}
+
+async function readLimited(response: Response): Promise<string | null> {
+	const declared = Number(response.headers.get('content-length') ?? '0');
+	if (declared > MAX_UPSTREAM_BODY_BYTES) {
+		await response.body?.cancel();
+		return null;
+	}
+	if (!response.body) return '';
+	const reader = response.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let total = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		total += value.byteLength;
+		if (total > MAX_UPSTREAM_BODY_BYTES) {
+			await reader.cancel();
+			return null;
+		}
+		chunks.push(value);
+	}
+	const all = new Uint8Array(total);
+	let offset = 0;
+	for (const c of chunks) {
+		all.set(c, offset);
+		offset += c.byteLength;
+	}
+	return new TextDecoder().decode(all);
+}
+
+/** Multipart body for order-note attachments: arrays of `{name, content_base64, content_type}` become file parts. */
+function toFormData(body: unknown): FormData {
+	const form = new FormData();
+	const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+	for (const [key, value] of Object.entries(fields)) {
+		if (value === undefined || value === null) continue;
+		if (Array.isArray(value)) {
+			for (const item of value) {
+				const file = (item ?? {}) as { name?: string; content_base64?: string; content_type?: string };
+				const bytes = Uint8Array.from(atob(file.content_base64 ?? ''), (c) => c.charCodeAt(0));
+				form.append(key, new File([bytes], file.name ?? 'attachment', { type: file.content_type ?? 'application/octet-stream' }));
+			}
+		} else form.append(key, String(value));
+	}
+	return form;
+}

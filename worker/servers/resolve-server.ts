@@ -1,0 +1,85 @@
+/** Turns the URL token of `/mcp/<token>` into the MCP server it names: record, tool set and eDesk client. */
+import { requireApiToken } from '../auth/bearer';
+import { decryptSecret } from '../auth/credential-crypto';
+import { sha256Hex, timingSafeEqual } from '../auth/hash';
+import type { ServerConfig } from '../auth/records';
+import { createTokenStore } from '../auth/token-store';
+import type { Config } from '../config';
+import { isExpired } from '../expiry/is-expired';
+import { ensureExpiryScheduled } from '../expiry/schedule';
+import { HttpError, toErrorResponse } from '../lib/errors';
+import { notFound } from '../lib/http';
+import type { McpServerContext } from '../mcp/methods';
+import { createEdeskClient, type EdeskClient } from '../proxy/edesk-client';
+import { createUpstreamFetcher } from '../proxy/upstream-fetcher';
+import { TOOL_CATALOG } from '../tools/catalog';
+import { callTool } from '../tools/execute';
+import { filterTools } from '../tools/filter-tools';
+import type { ToolSpec } from '../tools/tool-spec';
+
+/** URL tokens look like `em_` + 43 base64url characters; anything else is refused without a KV read. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
+
+const toolSets = new Map<string, readonly ToolSpec[]>();
+
+/** The tool set of a config, computed once per distinct config per isolate. */
+function toolsFor(config: ServerConfig): readonly ToolSpec[] {
+	const key = JSON.stringify([config.methods, config.tags]);
+	let tools = toolSets.get(key);
+	if (!tools) {
+		tools = Object.freeze(filterTools(TOOL_CATALOG, config));
+		if (toolSets.size > 500) toolSets.clear();
+		toolSets.set(key, tools);
+	}
+	return tools;
+}
+
+/** Resolves `token` for one request; a Response is the refusal to send (404 unknown/expired, 401). */
+export async function resolveServer(
+	token: string,
+	request: Request,
+	env: Env,
+	ctx: ExecutionContext,
+	config: Config,
+): Promise<McpServerContext | Response> {
+	if (!TOKEN_SHAPE.test(token)) return notFound();
+	const tokenHash = await sha256Hex(token);
+	const store = createTokenStore(env.TOKENS);
+	const record = await store.getServerByTokenHash(tokenHash);
+	if (!record || !(await timingSafeEqual(record.token_hash, tokenHash))) return notFound();
+	// Expired means gone at once, even while KV still holds the record (fails closed).
+	if (isExpired(record, Date.now())) return notFound();
+	if (record.expires_at && !record.expiry_scheduled) ctx.waitUntil(ensureExpiryScheduled(env, record));
+	if (record.config.require_api_token_auth) {
+		try {
+			await requireApiToken(request, config);
+		} catch (error) {
+			return toErrorResponse(error, request);
+		}
+	}
+	const tools = toolsFor(record.config);
+	let client: Promise<EdeskClient> | undefined;
+	const getClient = (): Promise<EdeskClient> => {
+		client ??= (async () => {
+			const account = await store.getAccount(record.account_id);
+			if (!account) throw new HttpError(404, 'account_not_found', 'The eDesk account of this MCP server is gone');
+			if (!config.credentialKey) throw new Error('CREDENTIAL_KEY is not configured');
+			const apiToken = await decryptSecret(account.credential, config.credentialKey);
+			return createEdeskClient({ baseUrl: account.base_url, apiToken, fetcher: createUpstreamFetcher(env, account.base_url) });
+		})();
+		return client;
+	};
+	return {
+		tools,
+		async callTool(spec, args) {
+			let edesk: EdeskClient;
+			try {
+				edesk = await getClient();
+			} catch (error) {
+				const message = error instanceof HttpError ? error.message : 'The eDesk account of this MCP server cannot be used';
+				return { result: { isError: true, content: [{ type: 'text', text: JSON.stringify({ error: 'account_unavailable', message }) }] } };
+			}
+			return callTool(spec, args, { edesk, cursorSecret: tokenHash });
+		},
+	};
+}

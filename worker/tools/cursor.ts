@@ -1,0 +1,80 @@
+/** Opaque list cursors: eDesk page state plus the filters it belongs to, signed so a forged one is refused. */
+
+export interface CursorState {
+	/** Tool the cursor was issued by. */
+	tool: string;
+	/** Filter arguments of the listing (everything but limit and next_cursor). */
+	filters: Record<string, unknown>;
+	/** eDesk page (1-based) and page size. */
+	page: number;
+	perPage: number;
+	/** Items of that page already returned (a page cut short by the result byte budget). */
+	skip: number;
+}
+
+const encoder = new TextEncoder();
+const SIGNATURE_BYTES = 16;
+
+function toBase64Url(bytes: Uint8Array): string {
+	let binary = '';
+	for (const b of bytes) binary += String.fromCharCode(b);
+	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array | null {
+	if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+	try {
+		const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+		return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+	} catch {
+		return null;
+	}
+}
+
+const keys = new Map<string, Promise<CryptoKey>>();
+function hmacKey(secret: string): Promise<CryptoKey> {
+	let key = keys.get(secret);
+	if (!key) {
+		key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+		if (keys.size > 1000) keys.clear();
+		keys.set(secret, key);
+	}
+	return key;
+}
+
+async function sign(payload: string, secret: string): Promise<Uint8Array> {
+	const mac = await crypto.subtle.sign('HMAC', await hmacKey(secret), encoder.encode(payload));
+	return new Uint8Array(mac).slice(0, SIGNATURE_BYTES);
+}
+
+/** Encodes and signs a cursor with a per-server secret. */
+export async function encodeCursor(state: CursorState, secret: string): Promise<string> {
+	const payload = toBase64Url(
+		encoder.encode(JSON.stringify([state.tool, state.filters, state.page, state.perPage, state.skip])),
+	);
+	return `${payload}.${toBase64Url(await sign(payload, secret))}`;
+}
+
+/** Verifies and decodes a cursor; null when it is malformed, forged or from another server. */
+export async function decodeCursor(cursor: string, secret: string): Promise<CursorState | null> {
+	const [payload, signature, extra] = cursor.split('.');
+	if (!payload || !signature || extra !== undefined || cursor.length > 4096) return null;
+	const given = fromBase64Url(signature);
+	if (!given || given.byteLength !== SIGNATURE_BYTES) return null;
+	const expected = await sign(payload, secret);
+	if (!crypto.subtle.timingSafeEqual(given, expected)) return null;
+	const bytes = fromBase64Url(payload);
+	if (!bytes) return null;
+	let value: unknown;
+	try {
+		value = JSON.parse(new TextDecoder().decode(bytes));
+	} catch {
+		return null;
+	}
+	if (!Array.isArray(value) || value.length !== 5) return null;
+	const [tool, filters, page, perPage, skip] = value as unknown[];
+	const isCount = (n: unknown, min: number): n is number => Number.isInteger(n) && (n as number) >= min;
+	if (typeof tool !== 'string' || typeof filters !== 'object' || filters === null || Array.isArray(filters)) return null;
+	if (!isCount(page, 1) || !isCount(perPage, 1) || !isCount(skip, 0)) return null;
+	return { tool, filters: filters as Record<string, unknown>, page, perPage, skip };
+}

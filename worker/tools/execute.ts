@@ -1,0 +1,111 @@
+/** Runs one tool call: validate, route arguments, call eDesk, page and compact the answer. */
+import type { EdeskClient } from '../proxy/edesk-client';
+import type { UpstreamError } from '../proxy/edesk-errors';
+import { toRateLimitInfo, type RateLimitInfo } from '../proxy/rate-limit';
+import { compact, fitItems } from './compact-result';
+import { decodeCursor, encodeCursor } from './cursor';
+import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from './derive-tools';
+import { routeArgs } from './route-args';
+import type { ToolSpec } from './tool-spec';
+import { toolError, toUpstreamToolError, type CallToolResult } from './tool-error';
+import { validateArgs } from './validate-args';
+
+/** Byte budget of one list result; whole items beyond it are left for next_cursor. */
+export const LIST_RESULT_MAX_BYTES = 6_000;
+
+export interface CallContext {
+	edesk: EdeskClient;
+	/** Per-server secret that signs list cursors. */
+	cursorSecret: string;
+}
+
+export interface ToolOutcome {
+	result: CallToolResult;
+	/** Present when eDesk answered 429: the figures for the HTTP response headers. */
+	rateLimit?: RateLimitInfo;
+}
+
+/** Executes `spec` with the client's flat `args`. Never throws for client or upstream mistakes. */
+export async function callTool(spec: ToolSpec, args: unknown, ctx: CallContext): Promise<ToolOutcome> {
+	const checked = validateArgs(spec, args ?? {});
+	if (!checked.ok) {
+		return { result: toolError({ error: 'invalid_arguments', message: 'Arguments do not match the tool input schema.', issues: checked.issues }) };
+	}
+	return spec.method === 'list' ? callList(spec, checked.value, ctx) : callSingle(spec, checked.value, ctx);
+}
+
+async function callSingle(spec: ToolSpec, args: Record<string, unknown>, ctx: CallContext): Promise<ToolOutcome> {
+	const routed = routeArgs(spec, args);
+	const res = await ctx.edesk.request({
+		method: spec.upstream.method,
+		path: routed.path,
+		query: routed.query,
+		body: routed.body,
+		bodyEncoding: spec.upstream.bodyEncoding,
+	});
+	if (!res.ok) return failure(spec, res.error, res.headers);
+	const body = res.value.body;
+	const data = typeof body === 'object' && body !== null && 'data' in body ? (body as { data: unknown }).data : body;
+	return { result: text(JSON.stringify(compact(data) ?? null)) };
+}
+
+async function callList(spec: ToolSpec, args: Record<string, unknown>, ctx: CallContext): Promise<ToolOutcome> {
+	const { limit, next_cursor: cursorArg, ...filters } = args;
+	let page = 1;
+	let perPage = typeof limit === 'number' ? Math.min(Math.max(1, Math.trunc(limit)), LIST_LIMIT_MAX) : LIST_LIMIT_DEFAULT;
+	let skip = 0;
+	let effectiveFilters = filters;
+	if (typeof cursorArg === 'string' && cursorArg !== '') {
+		const state = await decodeCursor(cursorArg, ctx.cursorSecret);
+		if (!state) {
+			return { result: toolError({ error: 'invalid_cursor', message: 'next_cursor is not valid here. Pass back the next_cursor of the previous result of this tool unchanged, or omit it to start from the first page.' }) };
+		}
+		if (state.tool !== spec.name) {
+			return { result: toolError({ error: 'invalid_cursor', message: `next_cursor was issued by ${state.tool}, not ${spec.name}.` }) };
+		}
+		if (Object.keys(filters).length > 0 && !sameFilters(filters, state.filters)) {
+			return { result: toolError({ error: 'invalid_cursor', message: 'next_cursor belongs to a listing with other filters. Repeat the original filters or omit them (the cursor carries them).' }) };
+		}
+		({ page, perPage, skip } = state);
+		effectiveFilters = state.filters;
+	}
+	const routed = routeArgs(spec, effectiveFilters);
+	const query = new URLSearchParams(routed.query);
+	query.set('page', String(page));
+	query.set('itemsPerPage', String(perPage));
+	const res = await ctx.edesk.request({ method: spec.upstream.method, path: routed.path, query });
+	if (!res.ok) return failure(spec, res.error, res.headers);
+
+	const body = (res.value.body ?? {}) as { data?: unknown; paginator?: { currentPage?: number; itemsPerPage?: number; totalItemsCount?: number } };
+	const data = Array.isArray(body.data) ? body.data : [];
+	const total = body.paginator?.totalItemsCount;
+	const items = data.slice(skip).map(compact);
+	const fitted = fitItems(items, LIST_RESULT_MAX_BYTES);
+	const moreUpstream = typeof total === 'number' ? page * perPage < total : data.length === perPage;
+	let next: { page: number; skip: number } | undefined;
+	if (fitted.count < items.length) next = { page, skip: skip + fitted.count };
+	else if (moreUpstream && data.length > 0) next = { page: page + 1, skip: 0 };
+	const nextCursor = next
+		? await encodeCursor({ tool: spec.name, filters: effectiveFilters, page: next.page, perPage, skip: next.skip }, ctx.cursorSecret)
+		: undefined;
+	let out = `{"items":[${fitted.json.join(',')}],"has_more":${next ? 'true' : 'false'}`;
+	if (nextCursor) out += `,"next_cursor":${JSON.stringify(nextCursor)}`;
+	if (typeof total === 'number') out += `,"total":${total}`;
+	return { result: text(`${out}}`) };
+}
+
+function failure(spec: ToolSpec, error: UpstreamError, headers: Headers | undefined): ToolOutcome {
+	const result = toUpstreamToolError(spec, error);
+	if (error.kind === 'rate_limited') return { result, rateLimit: toRateLimitInfo(headers, error.retryAfterSeconds) };
+	return { result };
+}
+
+function text(value: string): CallToolResult {
+	return { content: [{ type: 'text', text: value }] };
+}
+
+function sameFilters(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+	const norm = (o: Record<string, unknown>): string =>
+		JSON.stringify(Object.keys(o).sort().map((k) => [k, o[k]]));
+	return norm(a) === norm(b);
+}

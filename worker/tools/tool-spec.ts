@@ -1,0 +1,93 @@
+/** Types of the tool catalogue: derived ToolSpecs and the declarative schemas/ JSON they come from. Types only; no logic. */
+
+/** The five Truto-style tool methods. */
+export type ToolMethod = 'list' | 'get' | 'create' | 'update' | 'delete';
+/** Upstream HTTP methods used by eDesk. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+/** Where a tool argument goes in the upstream request. */
+export type ParamLocation = 'path' | 'query' | 'body';
+
+/** Any JSON Schema node (kept loose; the catalogue only uses a safe subset). */
+export type JsonSchema = Record<string, unknown>;
+
+/** A tool's `inputSchema`: always a flat object root. */
+export interface JsonSchemaObject {
+	type: 'object';
+	properties: Record<string, JsonSchema>;
+	required?: string[];
+	additionalProperties?: boolean;
+	description?: string;
+}
+
+/** MCP tool annotations (2025-11-25 `ToolAnnotations`). */
+export interface ToolAnnotations {
+	readOnlyHint: boolean;
+	destructiveHint?: boolean;
+	idempotentHint?: boolean;
+	openWorldHint?: boolean;
+}
+
+/** How a validated call maps onto the eDesk request. */
+export interface UpstreamSpec {
+	method: HttpMethod;
+	/** Path template relative to the eDesk base URL, e.g. '/tickets/{id}'. */
+	path: string;
+	/** Tool argument name → location and upstream name. */
+	params: Record<string, { in: ParamLocation; name: string }>;
+	bodyEncoding: 'json' | 'multipart';
+	/** 'array': the tool argument `body` is sent as the whole body. */
+	bodyRoot: 'object' | 'array';
+}
+
+/** One MCP tool, as listed and as executed. */
+export interface ToolSpec {
+	name: string;
+	description: string;
+	method: ToolMethod;
+	resource: string;
+	/** Resource tags ∪ method tags. */
+	tags: readonly string[];
+	annotations: ToolAnnotations;
+	/** Exactly what tools/list shows (list tools include `limit` and `next_cursor`). */
+	inputSchema: JsonSchemaObject;
+	upstream: UpstreamSpec;
+}
+
+/** Query parameters of an operation, in JSON Schema `properties`/`required` form. */
+export interface ParamGroup {
+	properties: Record<string, JsonSchema>;
+	required?: readonly string[];
+}
+
+/** One operation in schemas/resources/<resource>.json (see schemas/README.md). */
+export interface MethodDefinition {
+	operation_id: string;
+	http_method: string;
+	path: string;
+	tags?: readonly string[];
+	path_params?: Record<string, JsonSchema>;
+	query?: ParamGroup;
+	/** An object schema (its properties become arguments) or an array schema (argument `body`). */
+	body?: JsonSchema;
+	body_encoding?: string;
+	/** Tool argument name → upstream field name, where they differ. */
+	upstream_names?: Record<string, string>;
+}
+
+/** One schemas/resources/<resource>.json file. */
+export interface ResourceDefinition {
+	resource: string;
+	singular: string;
+	plural: string;
+	tags: readonly string[];
+	methods: Partial<Record<string, MethodDefinition>>;
+}
+
+/** One operation's documentation record in schemas/docs/<resource>.json. */
+export interface DocRecord {
+	description: string;
+	reaches_customer?: boolean;
+}
+
+/** Documentation records by resource, then by method. */
+export type DocRecords = Readonly<Record<string, Readonly<Partial<Record<string, DocRecord>>>>>;
