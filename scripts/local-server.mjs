@@ -78,7 +78,7 @@ async function waitForHttp(url, child, timeoutMs) {
  */
 export async function startWrangler({ port = 8787, inspectorPort = 9229, persistTo = join(ROOT, '.wrangler', 'state'), stdio = 'inherit', extraVars = {} } = {}) {
 	const wrangler = join(ROOT, 'node_modules', '.bin', 'wrangler');
-	const args = ['dev', '-c', 'wrangler.toml', '-c', 'scripts/edesk-sandbox/wrangler.toml', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persistTo, '--show-interactive-dev-session=false'];
+	const args = ['dev', '-c', 'wrangler.toml', '-c', 'scripts/edesk-sandbox/wrangler.toml', '--env', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persistTo, '--show-interactive-dev-session=false'];
 	for (const [k, v] of Object.entries(extraVars)) args.push('--var', `${k}:${v}`);
 	const child = spawn(wrangler, args, { cwd: ROOT, stdio: stdio === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
 	let output = '';

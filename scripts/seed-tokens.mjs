@@ -139,7 +139,7 @@ function rowsFromCsv(path) {
 }
 
 function wranglerTarget(env, persistTo) {
-	const args = env === 'local' ? ['--local'] : ['--remote', '--env', env];
+	const args = env === 'local' ? ['--local', '--env', 'dev'] : ['--remote', '--env', env];
 	if (env === 'local' && persistTo) args.push('--persist-to', persistTo);
 	return args;
 }

@@ -33,7 +33,7 @@ export default defineConfig({
 					cloudflareTest(async () => {
 						await bundleSandbox();
 						return {
-							wrangler: { configPath: `${root}wrangler.toml` },
+							wrangler: { configPath: `${root}wrangler.toml`, environment: 'dev' },
 							miniflare: {
 								bindings: { ...TEST_SECRETS },
 								workers: [

@@ -20,16 +20,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	const persistTo = mkdtempSync(join(tmpdir(), 'edesk-mcp-e2e-'));
 	const port = 8800 + Math.floor(Math.random() * 150);
 	const server = await startWrangler({ port, inspectorPort: port + 1000, persistTo, stdio: 'pipe' });
-	const apiToken: string = await mintLocalApiToken(vars.JWT_SECRET, { subject: 'e2e' });
-	const full = await provisionServer(server.origin, apiToken, { serverName: 'e2e full' });
-	const readOnly = await provisionServer(server.origin, apiToken, {
-		serverName: 'e2e read-only',
-		config: { methods: ['read'], tags: [], require_api_token_auth: false },
-	});
-	project.provide('origin', server.origin);
-	project.provide('mcpUrl', full.url);
-	project.provide('readOnlyMcpUrl', readOnly.url);
-	project.provide('apiToken', apiToken);
+	try {
+		const apiToken: string = await mintLocalApiToken(vars.JWT_SECRET, { subject: 'e2e' });
+		const full = await provisionServer(server.origin, apiToken, { serverName: 'e2e full' });
+		const readOnly = await provisionServer(server.origin, apiToken, {
+			serverName: 'e2e read-only',
+			config: { methods: ['read'], tags: [], require_api_token_auth: false },
+		});
+		project.provide('origin', server.origin);
+		project.provide('mcpUrl', full.url);
+		project.provide('readOnlyMcpUrl', readOnly.url);
+		project.provide('apiToken', apiToken);
+	} catch (error) {
+		await server.stop();
+		throw error;
+	}
 	return async () => {
 		await server.stop();
 		rmSync(persistTo, { recursive: true, force: true });

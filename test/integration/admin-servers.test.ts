@@ -65,7 +65,7 @@ describe('POST /integrated-account/:id/mcp', () => {
 		[{ name: 'x', config: { methods: ['delete'], tags: ['account'] } }, 'leave no tool'],
 		[{ name: 'x', config: { methods: [] } }, 'methods: choose at least one'],
 		[{ name: 'x', config: { methods: 'read' } }, 'config.methods: must be an array of strings'],
-		[{ name: 'x', config: { method: ['read'] } }, 'Unrecognized key'],
+		[{ name: 'x', config: { method: ['read'] } }, 'config: unknown field(s): method'],
 		[{ name: 'x', config: { require_api_token_auth: 'yes' } }, 'config.require_api_token_auth: must be true or false'],
 		[{ name: 'x', expires_at: '2001-01-01T00:00:00Z' }, 'expires_at: must be at least 60 seconds in the future'],
 		[{ name: 'x', expires_at: 'tomorrow' }, 'expires_at: must be an ISO 8601 date-time'],

@@ -1,11 +1,11 @@
 /** Reads a JSON request body within MAX_BODY_BYTES and checks it with a zod schema, or throws HttpError 4xx. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { MAX_BODY_BYTES } from '../config';
 import { HttpError } from '../lib/errors';
 import { toIssueLines } from './schemas';
 
 /** The parsed body; 400 with `path: message` lines when it does not fit `schema`. An empty body reads as `{}`. */
-export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+export async function readJsonBody<S extends z.ZodMiniType>(request: Request, schema: S): Promise<z.output<S>> {
 	const type = request.headers.get('content-type');
 	if (type !== null && !/^application\/([a-z0-9.+-]+\+)?json\b/i.test(type.trim())) {
 		throw new HttpError(415, 'unsupported_media_type', 'Send the request body as application/json');

@@ -1,5 +1,5 @@
 /** Checks an eDesk API token against `GET <base_url>/whoami` before it is stored. Never logs the token or the reply. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AccountRecord } from '../auth/records';
 import { HttpError } from '../lib/errors';
 import type { UpstreamFetcher } from '../proxy/upstream-fetcher';
@@ -9,13 +9,11 @@ const WHOAMI_TIMEOUT_MS = 10_000;
 
 const WhoamiSchema = z.object({
 	data: z.object({
-		user: z
-			.object({
-				id: z.number().optional(),
-				name: z.string().optional(),
-				email: z.string().optional(),
-			})
-			.loose(),
+		user: z.looseObject({
+			id: z.optional(z.number()),
+			name: z.optional(z.string()),
+			email: z.optional(z.string()),
+		}),
 	}),
 });
 

@@ -1,27 +1,27 @@
 /** Shapes of what edesk-mcp keeps in KV. Raw URL tokens and plaintext eDesk credentials never appear here. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Which tools an MCP server exposes and whether it also needs an API token. */
 export const ServerConfigSchema = z.object({
-	methods: z.array(z.string()).default(['read']),
-	tags: z.array(z.string()).default([]),
-	require_api_token_auth: z.boolean().default(false),
+	methods: z._default(z.array(z.string()), ['read']),
+	tags: z._default(z.array(z.string()), []),
+	require_api_token_auth: z._default(z.boolean(), false),
 });
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 
 /** An MCP server: one URL token scoped to one integrated account. Stored under `token:<sha256>`. */
 export const McpServerRecordSchema = z.object({
-	id: z.string().min(1),
-	account_id: z.string().min(1),
+	id: z.string().check(z.minLength(1)),
+	account_id: z.string().check(z.minLength(1)),
 	name: z.string(),
 	config: ServerConfigSchema,
-	token_hash: z.string().regex(/^[0-9a-f]{64}$/),
-	expires_at: z.string().datetime({ offset: true }).nullable().default(null),
+	token_hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+	expires_at: z._default(z.nullable(z.iso.datetime({ offset: true })), null),
 	created_at: z.string(),
 	/** True when the record was written straight into KV (contractor tokens) rather than by the API. */
-	seeded: z.boolean().optional(),
+	seeded: z.optional(z.boolean()),
 	/** True once a TokenExpiry alarm has been set for `expires_at`. */
-	expiry_scheduled: z.boolean().optional(),
+	expiry_scheduled: z.optional(z.boolean()),
 });
 export type McpServerRecord = z.infer<typeof McpServerRecordSchema>;
 
@@ -34,13 +34,13 @@ export type EncryptedSecret = z.infer<typeof EncryptedSecretSchema>;
 
 /** A connected eDesk account. Stored under `account:<id>`. */
 export const AccountRecordSchema = z.object({
-	id: z.string().min(1),
+	id: z.string().check(z.minLength(1)),
 	name: z.string(),
-	base_url: z.string().url(),
+	base_url: z.url(),
 	credential: EncryptedSecretSchema,
-	edesk_user: z
-		.object({ id: z.number().optional(), name: z.string().optional(), email: z.string().optional() })
-		.optional(),
+	edesk_user: z.optional(
+		z.object({ id: z.optional(z.number()), name: z.optional(z.string()), email: z.optional(z.string()) }),
+	),
 	created_at: z.string(),
 });
 export type AccountRecord = z.infer<typeof AccountRecordSchema>;

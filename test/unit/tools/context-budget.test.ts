@@ -1,6 +1,7 @@
 /** The tools/list result fits the context budget (o200k tokens), as scripts/context-budget.mjs also enforces. */
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
+import { toWireTool } from '../../../worker/mcp/methods';
 import { TOOL_CATALOG } from '../../../worker/tools/catalog';
 import type { ToolSpec } from '../../../worker/tools/tool-spec';
 
@@ -8,12 +9,7 @@ const CATALOG_MAX_TOKENS = 6000;
 const AVERAGE_MAX_TOKENS = 150;
 const TOOL_MAX_TOKENS = 600;
 
-const toListed = (t: ToolSpec): object => ({
-	name: t.name,
-	description: t.description,
-	inputSchema: t.inputSchema,
-	annotations: t.annotations,
-});
+const toListed = (t: ToolSpec): object => toWireTool(t);
 const tokens = (value: unknown): number => encode(JSON.stringify(value)).length;
 
 describe('context budget', () => {
