@@ -19,9 +19,11 @@ const TTL_UNITS_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
 const MAX_TTL_SECONDS = 366 * 86_400;
 
 const USAGE = `Usage: node scripts/mint-api-token.mjs [--env local|staging|production] [--subject <who>] [--ttl <n>(s|m|h|d|w)]
-                                     [--issuer <iss>] [--audience <aud>]
+                                     [--issuer <iss>] [--audience <aud>] [--scope admin|mcp]
 Prints one API token for Authorization: Bearer <token>. JWT_SECRET is read from the environment
-(or from .dev.vars for --env local). Defaults: --env local --subject admin --ttl 30d.`;
+(or from .dev.vars for --env local). Defaults: --env local --subject admin --ttl 30d --scope admin.
+--scope admin: the management API and every MCP server; --scope mcp: only MCP servers that require an
+API token (give these to people who should use, not manage, MCP servers).`;
 
 function fail(message, code = 1) {
 	process.stderr.write(`mint-api-token: ${message}\n`);
@@ -74,6 +76,7 @@ async function main() {
 				ttl: { type: 'string', default: '30d' },
 				issuer: { type: 'string' },
 				audience: { type: 'string' },
+				scope: { type: 'string', default: 'admin' },
 				help: { type: 'boolean', short: 'h' },
 			},
 		}));
@@ -104,8 +107,9 @@ async function main() {
 		);
 	}
 
+	if (!['admin', 'mcp'].includes(values.scope)) fail('--scope must be admin or mcp', 2);
 	const now = Math.floor(Date.now() / 1000);
-	const token = await new SignJWT({})
+	const token = await new SignJWT({ scope: values.scope })
 		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
 		.setIssuer(issuer)
 		.setAudience(audience)

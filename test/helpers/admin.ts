@@ -18,6 +18,7 @@ export interface TestClaims {
 	exp?: number | null;
 	iat?: number | null;
 	nbf?: number | null;
+	scope?: string | null;
 }
 
 /** An HS256 API token for the test environment (valid for an hour unless `claims` say otherwise). */
@@ -25,6 +26,7 @@ export async function mintApiToken(claims: TestClaims = {}, options: { secret?: 
 	const now = Math.floor(Date.now() / 1000);
 	const all: Record<string, unknown> = {
 		sub: 'test-admin',
+		scope: 'admin',
 		iss: env.JWT_ISSUER,
 		aud: env.JWT_AUDIENCE,
 		iat: now,

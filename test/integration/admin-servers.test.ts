@@ -171,6 +171,25 @@ describe('require_api_token_auth', () => {
 		const names = await toolNames(created.body.url, { authorization: `Bearer ${await mintApiToken()}` });
 		expect(names.length).toBeGreaterThan(0);
 	});
+
+	it('accepts an mcp-scoped token on the MCP URL and refuses a token without scope', async () => {
+		const created = await createServer({ name: 'Contractor', config: { require_api_token_auth: true } });
+		const mcpToken = await mintApiToken({ scope: 'mcp', sub: 'contractor' });
+		expect((await toolNames(created.body.url, { authorization: `Bearer ${mcpToken}` })).length).toBeGreaterThan(0);
+		const unscoped = await rpc(created.body.url, 'tools/list', {}, { authorization: `Bearer ${await mintApiToken({ scope: null })}` });
+		expect(unscoped.response.status).toBe(403);
+		expect(unscoped.response.headers.get('www-authenticate')).toContain('error="insufficient_scope"');
+	});
+});
+
+describe('API token scopes', () => {
+	it('refuses an mcp-scoped token on the management API with 403 insufficient_scope', async () => {
+		const token = await mintApiToken({ scope: 'mcp' });
+		const res = await adminFetch('/integrated-account', { token });
+		expect(res.status).toBe(403);
+		expect(res.headers.get('www-authenticate')).toBe('Bearer realm="edesk-mcp", error="insufficient_scope", scope="admin"');
+		expect(await res.json()).toMatchObject({ error: { code: 'insufficient_scope' } });
+	});
 });
 
 describe('POST /integrated-account/:id/mcp/preview', () => {

@@ -17,8 +17,14 @@ export function bearerChallenge(description?: string): string {
 	return `Bearer realm="${BEARER_REALM}", error="invalid_token", error_description="${description.replace(/["\\]/g, '')}"`;
 }
 
-/** Returns who called, or throws HttpError 401 with a `WWW-Authenticate: Bearer` challenge. */
-export async function requireApiToken(request: Request, config: Config): Promise<ApiPrincipal> {
+/**
+ * What an API token may do: `admin` = the management API (and any MCP server); `mcp` = only MCP
+ * servers created with require_api_token_auth (e.g. a token handed to a contractor's client).
+ */
+export type ApiScope = 'admin' | 'mcp';
+
+/** Returns who called, or throws HttpError 401 (no or bad token) or 403 (token lacks `scope`). */
+export async function requireApiToken(request: Request, config: Config, scope: ApiScope = 'admin'): Promise<ApiPrincipal> {
 	const header = request.headers.get('authorization');
 	if (header === null || header.trim() === '') {
 		throw new HttpError(401, 'invalid_token', 'An API token is required: send Authorization: Bearer <API token>', {
@@ -32,6 +38,13 @@ export async function requireApiToken(request: Request, config: Config): Promise
 	}
 	const result = await verifyApiToken(token, config);
 	if (!result.ok) return unauthorized(result.description);
+	const scopes = result.principal.scopes;
+	if (!scopes.includes('admin') && !(scope === 'mcp' && scopes.includes('mcp'))) {
+		// RFC 6750 §3.1: a valid token without the needed scope gets 403 insufficient_scope.
+		throw new HttpError(403, 'insufficient_scope', `This API token lacks the "${scope}" scope`, {
+			headers: { 'www-authenticate': `Bearer realm="${BEARER_REALM}", error="insufficient_scope", scope="${scope}"` },
+		});
+	}
 	return result.principal;
 }
 

@@ -8,6 +8,8 @@ export interface ApiPrincipal {
 	subject: string;
 	/** The token's `exp` claim, in seconds since the epoch. */
 	expiresAt: number;
+	/** The token's `scope` claim (space-separated string or array), e.g. `admin` or `mcp`. */
+	scopes: readonly string[];
 }
 
 /** Why a token was refused; `description` is safe to show the caller. */
@@ -64,10 +66,17 @@ export async function verifyApiToken(token: string, config: Config): Promise<Api
 		if (typeof payload.sub !== 'string' || payload.sub === '' || typeof payload.exp !== 'number') {
 			return { ok: false, description: 'The API token has no subject or expiry' };
 		}
-		return { ok: true, principal: { subject: payload.sub, expiresAt: payload.exp } };
+		return { ok: true, principal: { subject: payload.sub, expiresAt: payload.exp, scopes: toScopes(payload.scope) } };
 	} catch (error) {
 		return { ok: false, description: describeJoseError(error) };
 	}
+}
+
+/** The `scope` claim as a list (RFC 8693 §4.2 space-separated string; an array is accepted too). */
+function toScopes(claim: unknown): string[] {
+	if (typeof claim === 'string') return claim.split(' ').filter(Boolean);
+	if (Array.isArray(claim)) return claim.filter((s): s is string => typeof s === 'string');
+	return [];
 }
 
 /** Maps a jose failure to a short public reason (never echoing the token). */

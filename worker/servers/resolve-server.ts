@@ -52,7 +52,7 @@ export async function resolveServer(
 	if (record.expires_at && !record.expiry_scheduled) ctx.waitUntil(ensureExpiryScheduled(env, record));
 	if (record.config.require_api_token_auth) {
 		try {
-			await requireApiToken(request, config);
+			await requireApiToken(request, config, 'mcp');
 		} catch (error) {
 			return toErrorResponse(error, request);
 		}

@@ -5,8 +5,9 @@ import { requireApiToken } from '../../../worker/auth/bearer';
 import { HttpError } from '../../../worker/lib/errors';
 import { TEST_SECRET, testConfig } from './test-config';
 
-async function validToken(): Promise<string> {
-	return new SignJWT({ sub: 'ops', iss: 'edesk-mcp', aud: 'edesk-mcp-admin', exp: Math.floor(Date.now() / 1000) + 600 })
+async function validToken(scope: string | null = 'admin'): Promise<string> {
+	const claims = { sub: 'ops', iss: 'edesk-mcp', aud: 'edesk-mcp-admin', exp: Math.floor(Date.now() / 1000) + 600 };
+	return new SignJWT(scope === null ? claims : { ...claims, scope })
 		.setProtectedHeader({ alg: 'HS256' })
 		.sign(new TextEncoder().encode(TEST_SECRET));
 }
@@ -24,7 +25,24 @@ async function refusal(headers: Record<string, string>): Promise<HttpError> {
 describe('requireApiToken', () => {
 	it('returns the principal for a valid Bearer token (scheme is case-insensitive)', async () => {
 		const request = new Request('https://x.test/', { headers: { authorization: `bearer ${await validToken()}` } });
-		await expect(requireApiToken(request, testConfig())).resolves.toMatchObject({ subject: 'ops' });
+		await expect(requireApiToken(request, testConfig())).resolves.toMatchObject({ subject: 'ops', scopes: ['admin'] });
+	});
+
+	it('lets an mcp-scoped token through only where the mcp scope is enough', async () => {
+		const request = new Request('https://x.test/', { headers: { authorization: `Bearer ${await validToken('mcp')}` } });
+		await expect(requireApiToken(request, testConfig(), 'mcp')).resolves.toMatchObject({ scopes: ['mcp'] });
+		const refused = await requireApiToken(request, testConfig(), 'admin').catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(HttpError);
+		expect((refused as HttpError).status).toBe(403);
+		expect((refused as HttpError).code).toBe('insufficient_scope');
+	});
+
+	it('refuses a token without any scope, for admin and mcp alike', async () => {
+		const request = new Request('https://x.test/', { headers: { authorization: `Bearer ${await validToken(null)}` } });
+		for (const scope of ['admin', 'mcp'] as const) {
+			const refused = await requireApiToken(request, testConfig(), scope).catch((e: unknown) => e);
+			expect((refused as HttpError).status).toBe(403);
+		}
 	});
 
 	it('answers 401 with a bare Bearer challenge when no credentials are sent', async () => {

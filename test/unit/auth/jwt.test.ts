@@ -16,7 +16,9 @@ describe('verifyApiToken', () => {
 	it('accepts a token with the right signature, issuer, audience and a future expiry', async () => {
 		const exp = now() + 600;
 		const result = await verifyApiToken(await sign({ exp }), testConfig());
-		expect(result).toEqual({ ok: true, principal: { subject: 'alice', expiresAt: exp } });
+		expect(result).toEqual({ ok: true, principal: { subject: 'alice', expiresAt: exp, scopes: [] } });
+		const scoped = await verifyApiToken(await sign({ exp, scope: 'admin mcp' }), testConfig());
+		expect(scoped).toEqual({ ok: true, principal: { subject: 'alice', expiresAt: exp, scopes: ['admin', 'mcp'] } });
 	});
 
 	it('accepts an audience list that contains the configured audience', async () => {
