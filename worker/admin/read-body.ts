@@ -2,6 +2,7 @@
 import type * as z from 'zod/mini';
 import { MAX_BODY_BYTES } from '../config';
 import { HttpError } from '../lib/errors';
+import { readTextWithin } from '../lib/read-limited';
 import { toIssueLines } from './schemas';
 
 /** The parsed body; 400 with `path: message` lines when it does not fit `schema`. An empty body reads as `{}`. */
@@ -10,11 +11,9 @@ export async function readJsonBody<S extends z.ZodMiniType>(request: Request, sc
 	if (type !== null && !/^application\/([a-z0-9.+-]+\+)?json\b/i.test(type.trim())) {
 		throw new HttpError(415, 'unsupported_media_type', 'Send the request body as application/json');
 	}
-	const declared = Number(request.headers.get('content-length') ?? '0');
-	if (declared > MAX_BODY_BYTES) throw tooLarge();
-	const bytes = await request.arrayBuffer();
-	if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
-	const text = new TextDecoder().decode(bytes).trim();
+	const raw = await readTextWithin(request, MAX_BODY_BYTES);
+	if (raw === null) throw tooLarge();
+	const text = raw.trim();
 	let value: unknown = {};
 	if (text !== '') {
 		try {

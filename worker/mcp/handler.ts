@@ -1,5 +1,6 @@
 /** MCP Streamable HTTP transport, stateless: Origin, method, version, content checks, then dispatch. */
 import { MAX_BODY_BYTES } from '../config';
+import { readTextWithin } from '../lib/read-limited';
 import { toRateLimitHeaders, type RateLimitInfo } from '../proxy/rate-limit';
 import {
 	parseRpcMessage,
@@ -56,7 +57,7 @@ export async function handleMcpRequest(request: Request, options: McpEndpointOpt
 	if (!/^application\/json\s*(;|$)/i.test(contentType.trim())) {
 		return transportError(415, RpcErrorCode.ServerError, 'Unsupported Media Type: Content-Type must be application/json', cors);
 	}
-	const text = await readBody(request);
+	const text = await readTextWithin(request, MAX_BODY_BYTES);
 	if (text === null) {
 		return transportError(413, RpcErrorCode.ServerError, `Payload Too Large: the body limit is ${MAX_BODY_BYTES} bytes`, cors);
 	}
@@ -162,32 +163,6 @@ function streamWithProgress(
 			clearInterval(timer);
 		}
 	});
-}
-
-async function readBody(request: Request): Promise<string | null> {
-	const declared = Number(request.headers.get('content-length') ?? '0');
-	if (declared > MAX_BODY_BYTES) return null;
-	if (!request.body) return '';
-	const reader = request.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let total = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		total += value.byteLength;
-		if (total > MAX_BODY_BYTES) {
-			await reader.cancel();
-			return null;
-		}
-		chunks.push(value);
-	}
-	const all = new Uint8Array(total);
-	let offset = 0;
-	for (const c of chunks) {
-		all.set(c, offset);
-		offset += c.byteLength;
-	}
-	return new TextDecoder().decode(all);
 }
 
 function jsonResponse(body: unknown, status: number, headers: Record<string, string>): Response {

@@ -1,4 +1,5 @@
 /** The eDesk REST client: one request in, Result out. Knows nothing of MCP. Never retries. */
+import { readTextWithin } from '../lib/read-limited';
 import { toUpstreamError, type UpstreamError } from './edesk-errors';
 import type { UpstreamFetcher } from './upstream-fetcher';
 
@@ -55,7 +56,7 @@ export function createEdeskClient(options: { baseUrl: string; apiToken: string; 
 				const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
 				return { ok: false, error: { kind: 'unavailable', message: timedOut ? 'eDesk did not answer in time' : 'eDesk could not be reached' } };
 			}
-			const text = await readLimited(response);
+			const text = await readTextWithin(response, MAX_UPSTREAM_BODY_BYTES);
 			if (text === null) {
 				return { ok: false, error: { kind: 'invalid_response', status: response.status, message: 'eDesk response too large' } };
 			}
@@ -70,35 +71,6 @@ export function createEdeskClient(options: { baseUrl: string; apiToken: string; 
 			}
 		},
 	};
-}
-
-async function readLimited(response: Response): Promise<string | null> {
-	const declared = Number(response.headers.get('content-length') ?? '0');
-	if (declared > MAX_UPSTREAM_BODY_BYTES) {
-		await response.body?.cancel();
-		return null;
-	}
-	if (!response.body) return '';
-	const reader = response.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let total = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		total += value.byteLength;
-		if (total > MAX_UPSTREAM_BODY_BYTES) {
-			await reader.cancel();
-			return null;
-		}
-		chunks.push(value);
-	}
-	const all = new Uint8Array(total);
-	let offset = 0;
-	for (const c of chunks) {
-		all.set(c, offset);
-		offset += c.byteLength;
-	}
-	return new TextDecoder().decode(all);
 }
 
 /** Multipart body for order-note attachments: arrays of `{name, content_base64, content_type}` become file parts. */
