@@ -74,11 +74,13 @@ async function waitForHttp(url, child, timeoutMs) {
 
 /**
  * Starts the Worker and the sandbox. Options: port, inspectorPort, persistTo, stdio ('inherit' | 'pipe'),
- * extraVars (object of --var overrides).
+ * extraVars (object of --var overrides), logLevel. The default log level is `warn` because wrangler's own
+ * request log lines print full paths, and an MCP path holds the URL token.
  */
-export async function startWrangler({ port = 8787, inspectorPort = 9229, persistTo = join(ROOT, '.wrangler', 'state'), stdio = 'inherit', extraVars = {} } = {}) {
-	const wrangler = join(ROOT, 'node_modules', '.bin', 'wrangler');
-	const args = ['dev', '-c', 'wrangler.toml', '-c', 'scripts/edesk-sandbox/wrangler.toml', '--env', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persistTo, '--show-interactive-dev-session=false'];
+export async function startWrangler({ port = 8787, inspectorPort = 9229, persistTo = join(ROOT, '.wrangler', 'state'), stdio = 'inherit', extraVars = {}, logLevel = 'warn' } = {}) {
+	// The wrangler CLI under this very Node (npm scripts and npx put Node 22 first on PATH).
+	const wrangler = process.execPath;
+	const args = [join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js'), 'dev', '-c', 'wrangler.toml', '-c', 'scripts/edesk-sandbox/wrangler.toml', '--env', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persistTo, '--show-interactive-dev-session=false', '--log-level', logLevel];
 	for (const [k, v] of Object.entries(extraVars)) args.push('--var', `${k}:${v}`);
 	const child = spawn(wrangler, args, { cwd: ROOT, stdio: stdio === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
 	let output = '';

@@ -10,7 +10,11 @@ const edesk = process.env.EDESK_API_TOKEN
 	? { apiToken: process.env.EDESK_API_TOKEN, baseUrl: process.env.EDESK_BASE_URL ?? 'https://api.edesk.com/v1' }
 	: undefined;
 
-const server = await startWrangler({ port, inspectorPort: Number(process.env.INSPECTOR_PORT ?? 9229) });
+const server = await startWrangler({
+	port,
+	inspectorPort: Number(process.env.INSPECTOR_PORT ?? 9229),
+	logLevel: process.env.LOG_LEVEL ?? 'warn',
+});
 const shutdown = async () => {
 	await server.stop();
 	process.exit(0);

@@ -11,7 +11,7 @@ const BUNDLE_MAX_GZIP_KIB = 64;
 describe('wrangler deploy --dry-run', () => {
 	it.each(['staging', 'production'])('builds the %s environment with its KV namespace and Durable Object', (environment) => {
 		const outdir = mkdtempSync(join(tmpdir(), `dry-run-${environment}-`));
-		const run = spawnSync(join(root, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--env', environment, '--outdir', outdir], {
+		const run = spawnSync(process.execPath, [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--env', environment, '--outdir', outdir], {
 			cwd: root,
 			encoding: 'utf8',
 			env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
