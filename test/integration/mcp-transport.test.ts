@@ -229,3 +229,27 @@ describe('token lookup', () => {
 		expect(res.headers.get('www-authenticate')).toBeNull();
 	});
 });
+
+describe('revocation and changes through the token store', () => {
+	it('refuses a revoked token at once, although the record was just read', async () => {
+		const { createTokenStore } = await import('../../worker/auth/token-store');
+		const { env } = await import('cloudflare:workers');
+		const victim = await createTestServer();
+		expect((await rpc(victim.url, 'ping')).response.status).toBe(200);
+		await createTokenStore(env.TOKENS).deleteServer({ account_id: victim.accountId, id: victim.serverId, token_hash: victim.tokenHash });
+		expect((await rpc(victim.url, 'ping')).response.status).toBe(404);
+	});
+
+	it('applies a changed filter at once', async () => {
+		const { createTokenStore } = await import('../../worker/auth/token-store');
+		const { env } = await import('cloudflare:workers');
+		const target = await createTestServer();
+		const before = await rpc(target.url, 'tools/list');
+		expect(before.body.result.tools.length).toBe(40);
+		const store = createTokenStore(env.TOKENS);
+		const record = (await store.getServerByTokenHash(target.tokenHash))!;
+		await store.putServer({ ...record, config: { ...record.config, methods: ['read'] } });
+		const after = await rpc(target.url, 'tools/list');
+		expect(after.body.result.tools.every((t: { annotations: { readOnlyHint: boolean } }) => t.annotations.readOnlyHint)).toBe(true);
+	});
+});

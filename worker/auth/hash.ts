@@ -8,13 +8,10 @@ export async function sha256Hex(value: string): Promise<string> {
 	return toHex(new Uint8Array(digest));
 }
 
-/** Constant-time equality of two strings (compares fixed-length digests, so lengths do not leak). */
-export async function timingSafeEqual(a: string, b: string): Promise<boolean> {
-	const [da, db] = await Promise.all([
-		crypto.subtle.digest('SHA-256', encoder.encode(a)),
-		crypto.subtle.digest('SHA-256', encoder.encode(b)),
-	]);
-	return crypto.subtle.timingSafeEqual(da, db);
+/** Constant-time equality of two lowercase hex digests of the same length (no hashing needed). */
+export function timingSafeEqualHex(a: string, b: string): boolean {
+	if (a.length !== b.length) return false;
+	return crypto.subtle.timingSafeEqual(encoder.encode(a), encoder.encode(b));
 }
 
 /** Hex encoding of bytes. */

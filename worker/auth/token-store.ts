@@ -5,6 +5,7 @@ import {
 	type AccountRecord,
 	type McpServerRecord,
 } from './records';
+import { createRecordCache } from './record-cache';
 
 /** KV rejects expiration less than 60 s ahead. */
 export const KV_MIN_TTL_SECONDS = 60;
@@ -38,6 +39,10 @@ export interface ServerIndexEntry {
 	token_hash: string;
 }
 
+/** Records read on the MCP hot path, per isolate; see README "Storage" for what this means for revocation. */
+const serverCache = createRecordCache<McpServerRecord>();
+const accountCache = createRecordCache<AccountRecord>();
+
 /** Wraps the TOKENS binding; every record read is schema-checked, so a corrupt entry reads as absent. */
 export function createTokenStore(kv: KVNamespace): TokenStore {
 	async function readJson<T>(key: string, parse: (v: unknown) => T | null): Promise<T | null> {
@@ -70,9 +75,24 @@ export function createTokenStore(kv: KVNamespace): TokenStore {
 	}
 
 	return {
-		getServerByTokenHash: (tokenHash) => readJson(tokenKey(tokenHash), parseServer),
-		getAccount: (accountId) => readJson(accountKey(accountId), parseAccount),
+		async getServerByTokenHash(tokenHash) {
+			const now = Date.now();
+			const cached = serverCache.get(tokenHash, now);
+			if (cached) return cached;
+			const server = await readJson(tokenKey(tokenHash), parseServer);
+			if (server) serverCache.set(tokenHash, server, now);
+			return server;
+		},
+		async getAccount(accountId) {
+			const now = Date.now();
+			const cached = accountCache.get(accountId, now);
+			if (cached) return cached;
+			const account = await readJson(accountKey(accountId), parseAccount);
+			if (account) accountCache.set(accountId, account, now);
+			return account;
+		},
 		async putAccount(account) {
+			accountCache.delete(account.id);
 			await kv.put(accountKey(account.id), JSON.stringify(account));
 		},
 		async listAccounts() {
@@ -81,9 +101,11 @@ export function createTokenStore(kv: KVNamespace): TokenStore {
 			return accounts.filter((a): a is AccountRecord => a !== null);
 		},
 		async deleteAccount(accountId) {
+			accountCache.delete(accountId);
 			await kv.delete(accountKey(accountId));
 		},
 		async putServer(server) {
+			serverCache.delete(server.token_hash);
 			const options = expirationOf(server);
 			await Promise.all([
 				kv.put(tokenKey(server.token_hash), JSON.stringify(server), options),
@@ -105,6 +127,7 @@ export function createTokenStore(kv: KVNamespace): TokenStore {
 			return server && server.account_id === accountId && server.id === serverId ? server : null;
 		},
 		async deleteServer(server) {
+			serverCache.delete(server.token_hash);
 			await Promise.all([
 				kv.delete(tokenKey(server.token_hash)),
 				kv.delete(serverIndexKey(server.account_id, server.id)),

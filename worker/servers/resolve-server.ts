@@ -1,7 +1,7 @@
 /** Turns the URL token of `/mcp/<token>` into the MCP server it names: record, tool set and eDesk client. */
 import { requireApiToken } from '../auth/bearer';
 import { decryptSecret } from '../auth/credential-crypto';
-import { sha256Hex, timingSafeEqual } from '../auth/hash';
+import { sha256Hex, timingSafeEqualHex } from '../auth/hash';
 import type { ServerConfig } from '../auth/records';
 import { createTokenStore } from '../auth/token-store';
 import type { Config } from '../config';
@@ -46,7 +46,8 @@ export async function resolveServer(
 	const tokenHash = await sha256Hex(token);
 	const store = createTokenStore(env.TOKENS);
 	const record = await store.getServerByTokenHash(tokenHash);
-	if (!record || !(await timingSafeEqual(record.token_hash, tokenHash))) return notFound();
+	// The record must name the hash it was found under (a misfiled record never serves another token).
+	if (!record || !timingSafeEqualHex(record.token_hash, tokenHash)) return notFound();
 	// Expired means gone at once, even while KV still holds the record (fails closed).
 	if (isExpired(record, Date.now())) return notFound();
 	if (record.expires_at && !record.expiry_scheduled) ctx.waitUntil(ensureExpiryScheduled(env, record));

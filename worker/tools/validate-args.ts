@@ -27,6 +27,11 @@ export function validateArgs(spec: ToolSpec, args: unknown): ValidateArgsResult 
 			issues: [{ field: ROOT_FIELD, message: `${ROOT_FIELD}: must be an object` }],
 		};
 	}
+	// The validator builds JSON pointers with encodeURI, which throws on lone UTF-16 surrogates.
+	const badText = findLoneSurrogate(args, ROOT_FIELD);
+	if (badText !== undefined) {
+		return { ok: false, issues: [{ field: badText, message: `${badText}: must be valid Unicode text (it holds a lone surrogate)` }] };
+	}
 	const result = validatorFor(spec).validate(args);
 	if (!result.valid) {
 		const issues = dedupe(
@@ -46,6 +51,28 @@ export function validateArgs(spec: ToolSpec, args: unknown): ValidateArgsResult 
 			value[name] = schema['default'];
 	}
 	return { ok: true, value };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path of the first key or string holding a lone surrogate, or undefined. */
+function findLoneSurrogate(value: unknown, path: string, depth = 0): string | undefined {
+	if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : undefined;
+	if (typeof value !== 'object' || value === null || depth > 64) return undefined;
+	if (Array.isArray(value)) {
+		for (let i = 0; i < value.length; i++) {
+			const found = findLoneSurrogate(value[i], `${path}[${i}]`, depth + 1);
+			if (found !== undefined) return found;
+		}
+		return undefined;
+	}
+	for (const [key, item] of Object.entries(value)) {
+		const here = path === ROOT_FIELD ? key : `${path}.${key}`;
+		if (LONE_SURROGATE.test(key)) return path === ROOT_FIELD ? ROOT_FIELD : path;
+		const found = findLoneSurrogate(item, here, depth + 1);
+		if (found !== undefined) return found;
+	}
+	return undefined;
 }
 
 function validatorFor(spec: ToolSpec): Validator {
