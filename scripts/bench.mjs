@@ -1,0 +1,242 @@
+/**
+ * `npm run bench`: latency and throughput of `tools/call` against a direct call of the same eDesk
+ * endpoint on the sandbox, the context cost of `tools/list` and of a default tickets page, and the
+ * deploy bundle size. Serves the bundle straight from workerd (no wrangler dev proxy), prints a table,
+ * writes results/bench.json and exits 1 when a target fails. Node only.
+ *
+ * Flags: --seconds <per side and level, default 4> --slices <alternating direct/MCP slices, default 4>
+ *        --warmup <seconds per level, default 1> --levels <concurrencies, default 1,16,64>
+ *        --out <path, default results/bench.json>
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { loadCatalog, measure, measureCatalog, CATALOG_MAX_TOKENS } from './context-budget.mjs';
+import { provisionServer, ROOT, SANDBOX_TOKEN } from './local-server.mjs';
+import { runClosedLoop } from './lib/closed-loop.mjs';
+import { createHttpClient } from './lib/http-client.mjs';
+import { createMcpClient, resultText } from './lib/mcp-client.mjs';
+import { parseFlagsOrExit } from './lib/parse-flags.mjs';
+import { startWorkerd } from './lib/start-workerd.mjs';
+import { formatTable, round, summarize } from './lib/stats.mjs';
+
+/** Targets (see README "Benchmark"). */
+const TARGETS = {
+	addedLatencyP50Ms: 1,
+	bundleGzipBytes: 64 * 1024,
+	catalogTokens: CATALOG_MAX_TOKENS,
+	ticketsPageTokens: 2000,
+};
+const TICKET_ID = 701581498;
+const READ_ONLY = { methods: ['read'], tags: [], require_api_token_auth: false };
+
+/** The two read scenarios: the MCP tool call and the eDesk request the Worker makes for it. */
+const SCENARIOS = [
+	{ name: 'get ticket', tool: 'get_single_e_desk_ticket_by_id', args: { id: TICKET_ID }, direct: `/v1/tickets/${TICKET_ID}` },
+	// The Worker asks for page 1 with the default limit 10 (tools/execute.ts callList).
+	{ name: 'list tickets', tool: 'list_all_e_desk_tickets', args: {}, direct: '/v1/tickets?page=1&itemsPerPage=10' },
+];
+
+const flags = parseFlagsOrExit(process.argv.slice(2), { seconds: 4, slices: 4, warmup: 1, levels: '1,16,64', out: 'results/bench.json' });
+const levels = flags.levels.split(',').map(Number);
+
+async function main() {
+	const full = await provisionServer(workerd.origin, workerd.apiToken, { serverName: 'bench' });
+	const readOnly = await provisionServer(workerd.origin, workerd.apiToken, { serverName: 'bench read-only', config: READ_ONLY });
+	const mcp = createMcpClient(worker, new URL(full.url).pathname);
+	const mcpRead = createMcpClient(worker, new URL(readOnly.url).pathname);
+	await handshake(mcp);
+
+	const context = await measureContext(mcp, mcpRead);
+	const latency = [];
+	for (const scenario of SCENARIOS) {
+		for (const concurrency of levels) latency.push(await compare(scenario, concurrency, mcp));
+	}
+	const breakdown = await measureBreakdown(mcp);
+
+	const bundle = workerd.bundle;
+	const checks = evaluate({ latency, breakdown, bundle, context });
+	const results = {
+		at: new Date().toISOString(),
+		command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+		machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gib: round(totalmem() / 2 ** 30, 1), node: process.version, platform: process.platform, load_average_1m: { start: round(LOAD_AT_START, 2), end: round(loadavg()[0], 2) } },
+		settings: { seconds_per_side: flags.seconds, slices: flags.slices, warmup_seconds: flags.warmup, levels },
+		latency,
+		breakdown_c1: breakdown,
+		context,
+		bundle: { raw_bytes: bundle.rawBytes, gzip_bytes: bundle.gzipBytes, wrangler_report: bundle.wranglerReport, command: bundle.command },
+		checks,
+		duration_seconds: round((Date.now() - started) / 1000, 1),
+	};
+	print(results);
+	const out = resolve(ROOT, flags.out);
+	mkdirSync(dirname(out), { recursive: true });
+	writeFileSync(out, `${JSON.stringify(results, null, '\t')}\n`);
+	console.log(`\nwrote ${out} (${results.duration_seconds} s)`);
+	return checks.every((c) => c.pass) ? 0 : 1;
+}
+
+/** initialize → notifications/initialized, as every client does first. */
+async function handshake(client) {
+	const init = await client.initialize();
+	if (init.status !== 200 || !init.message?.result) throw new Error(`initialize failed: ${init.status} ${init.text.slice(0, 200)}`);
+	const note = await client.notifyInitialized();
+	if (note.status !== 202) throw new Error(`notifications/initialized got ${note.status}`);
+}
+
+/** tools/list (whole catalogue and read-only server) and a default tickets page, in bytes and o200k tokens. */
+async function measureContext(mcp, mcpRead) {
+	const whole = await mcp.listTools();
+	const read = await mcpRead.listTools();
+	const page = await mcp.callTool('list_all_e_desk_tickets', {});
+	for (const r of [whole, read, page]) {
+		if (r.status !== 200 || !r.message?.result || r.message.result.isError) throw new Error(`context call failed: ${r.status} ${r.text.slice(0, 200)}`);
+	}
+	const pageText = resultText(page.message);
+	const pageBody = JSON.parse(pageText);
+	const offline = measureCatalog((await loadCatalog()).TOOL_CATALOG);
+	return {
+		tools_list: { tools: whole.message.result.tools.length, ...measure(whole.message.result), http_body_bytes: Buffer.byteLength(whole.text) },
+		tools_list_read_only: { tools: read.message.result.tools.length, ...measure(read.message.result), http_body_bytes: Buffer.byteLength(read.text) },
+		catalog_offline: { whole: offline.whole, read_only: offline.readOnly },
+		tickets_page: { items: pageBody.items.length, has_more: pageBody.has_more, ...measure(pageText), http_body_bytes: Buffer.byteLength(page.text) },
+	};
+}
+
+/** Closed-loop runs of `request` at `concurrency`, merged; `check` names the failure of a response, if any. */
+async function run(concurrency, seconds, request, check) {
+	return summarizeRuns([await runOnce(concurrency, seconds, request, check)]);
+}
+
+function runOnce(concurrency, seconds, request, check) {
+	return runClosedLoop({
+		concurrency,
+		durationMs: seconds * 1000,
+		task: async () => {
+			const res = await request();
+			const error = check(res);
+			return error ? { ok: false, error } : { ok: true, ms: res.ms };
+		},
+	});
+}
+
+function summarizeRuns(runs) {
+	const latencies = runs.flatMap((r) => r.latencies);
+	const errors = runs.reduce((n, r) => n + r.errors, 0);
+	const elapsedMs = runs.reduce((n, r) => n + r.elapsedMs, 0);
+	const s = summarize(latencies);
+	return { requests: s.count + errors, errors, first_error: runs.find((r) => r.firstError)?.firstError, rps: round((s.count + errors) / (elapsedMs / 1000), 1), p50_ms: round(s.p50), p90_ms: round(s.p90), p99_ms: round(s.p99), mean_ms: round(s.mean) };
+}
+
+const directCheck = (res) => (res.status === 200 ? undefined : `HTTP ${res.status}`);
+const mcpCheck = (res) =>
+	res.status !== 200 ? `HTTP ${res.status}` : !res.message?.result ? `JSON-RPC ${res.text.slice(0, 120)}` : res.message.result.isError ? resultText(res.message).slice(0, 120) : undefined;
+
+/** Warm-up, then the direct sandbox call and the MCP tool call at one concurrency. */
+async function compare(scenario, concurrency, mcp) {
+	const direct = () => sandbox.request({ path: scenario.direct, headers: { authorization: `Bearer ${SANDBOX_TOKEN}`, accept: 'application/json' } });
+	const viaMcp = () => mcp.callTool(scenario.tool, scenario.args);
+	if (flags.warmup > 0) {
+		await runOnce(concurrency, flags.warmup / 2, direct, directCheck);
+		await runOnce(concurrency, flags.warmup / 2, viaMcp, mcpCheck);
+	}
+	// Alternate short slices of both, so drift in machine load hits them alike.
+	const directRuns = [];
+	const mcpRuns = [];
+	for (let i = 0; i < flags.slices; i++) {
+		directRuns.push(await runOnce(concurrency, flags.seconds / flags.slices, direct, directCheck));
+		mcpRuns.push(await runOnce(concurrency, flags.seconds / flags.slices, viaMcp, mcpCheck));
+	}
+	const d = summarizeRuns(directRuns);
+	const m = summarizeRuns(mcpRuns);
+	const row = {
+		scenario: scenario.name,
+		tool: scenario.tool,
+		direct_path: scenario.direct,
+		concurrency,
+		direct: d,
+		mcp: m,
+		added_p50_ms: round(m.p50_ms - d.p50_ms),
+		added_p99_ms: round(m.p99_ms - d.p99_ms),
+		ratio_p50: round(m.p50_ms / d.p50_ms, 2),
+		ratio_p99: round(m.p99_ms / d.p99_ms, 2),
+	};
+	console.log(`  ${scenario.name} c=${concurrency}: direct p50 ${d.p50_ms} ms, MCP p50 ${m.p50_ms} ms (+${row.added_p50_ms} ms), ${m.rps} req/s via MCP`);
+	return row;
+}
+
+/**
+ * Where the added time goes, at concurrency 1: workerd + router alone (`GET /`, no KV), `ping` (URL
+ * token lookup: SHA-256 + one KV read), and a `tools/call` refused by argument validation (the same
+ * plus validation, no account read and no eDesk call).
+ */
+async function measureBreakdown(mcp) {
+	const seconds = Math.max(1, flags.seconds / 2);
+	const rpcOk = (res) => (res.status === 200 && res.message?.result ? undefined : `HTTP ${res.status} ${res.text.slice(0, 120)}`);
+	const refused = (res) => (rpcOk(res) ?? (res.message.result.isError && resultText(res.message).includes('invalid_arguments') ? undefined : 'expected invalid_arguments'));
+	return {
+		'GET /': await run(1, seconds, () => worker.request({ path: '/' }), directCheck),
+		ping: await run(1, seconds, () => mcp.ping(), rpcOk),
+		'tools/call refused by validation': await run(1, seconds, () => mcp.callTool(SCENARIOS[0].tool, { id: 'not-a-number' }), refused),
+	};
+}
+
+function evaluate({ latency, breakdown, bundle, context }) {
+	const checks = [];
+	for (const row of latency.filter((r) => r.concurrency === 1)) {
+		checks.push({ target: `added latency p50, ${row.scenario}, c=1`, value: `${row.added_p50_ms} ms`, limit: `≤ ${TARGETS.addedLatencyP50Ms} ms`, pass: row.added_p50_ms <= TARGETS.addedLatencyP50Ms });
+	}
+	const errors = latency.reduce((n, r) => n + r.direct.errors + r.mcp.errors, 0) + Object.values(breakdown).reduce((n, r) => n + r.errors, 0);
+	checks.push({ target: 'failed requests during the runs', value: String(errors), limit: '0', pass: errors === 0 });
+	checks.push({ target: 'bundle gzip', value: `${round(bundle.gzipBytes / 1024, 2)} KiB`, limit: `≤ ${TARGETS.bundleGzipBytes / 1024} KiB`, pass: bundle.gzipBytes <= TARGETS.bundleGzipBytes });
+	checks.push({ target: 'tools/list whole catalog', value: `${context.tools_list.tokens} tokens`, limit: `≤ ${TARGETS.catalogTokens}`, pass: context.tools_list.tokens <= TARGETS.catalogTokens });
+	checks.push({ target: 'default tickets page', value: `${context.tickets_page.tokens} tokens`, limit: `≤ ${TARGETS.ticketsPageTokens}`, pass: context.tickets_page.tokens <= TARGETS.ticketsPageTokens });
+	return checks;
+}
+
+function print(r) {
+	console.log(`\nMachine: ${r.machine.cpus} × ${r.machine.cpu}, Node ${r.machine.node}, load average ${r.machine.load_average_1m.start} → ${r.machine.load_average_1m.end}; ${r.settings.seconds_per_side} s per side and level in ${r.settings.slices} alternating slices, after ${r.settings.warmup_seconds} s warm-up\n`);
+	console.log(formatTable(
+		['scenario', 'c', 'direct p50', 'direct p99', 'direct req/s', 'MCP p50', 'MCP p99', 'MCP req/s', 'added p50', 'added p99', 'ratio p50', 'errors'],
+		r.latency.map((x) => [x.scenario, x.concurrency, ms(x.direct.p50_ms), ms(x.direct.p99_ms), x.direct.rps, ms(x.mcp.p50_ms), ms(x.mcp.p99_ms), x.mcp.rps, ms(x.added_p50_ms), ms(x.added_p99_ms), `${x.ratio_p50}×`, x.direct.errors + x.mcp.errors]),
+	));
+	console.log(`\nBreakdown at c=1 (Worker only, no eDesk call):`);
+	console.log(formatTable(['request', 'p50', 'p99', 'req/s'], Object.entries(r.breakdown_c1).map(([k, v]) => [k, ms(v.p50_ms), ms(v.p99_ms), v.rps])));
+	console.log('');
+	const c = r.context;
+	console.log(formatTable(['context', 'bytes', 'o200k tokens'], [
+		[`tools/list, whole catalog (${c.tools_list.tools} tools)`, c.tools_list.bytes, c.tools_list.tokens],
+		[`tools/list, read-only server (${c.tools_list_read_only.tools} tools)`, c.tools_list_read_only.bytes, c.tools_list_read_only.tokens],
+		[`list_all_e_desk_tickets default page (${c.tickets_page.items} items)`, c.tickets_page.bytes, c.tickets_page.tokens],
+	]));
+	console.log(`\nBundle (${r.bundle.command}): ${kib(r.bundle.raw_bytes)} raw, ${kib(r.bundle.gzip_bytes)} gzip\n`);
+	console.log(formatTable(['target', 'value', 'limit', 'result'], r.checks.map((x) => [x.target, x.value, x.limit, x.pass ? 'PASS' : 'FAIL'])));
+}
+
+function ms(value) {
+	return value === null ? null : `${value.toFixed(2)} ms`;
+}
+
+function kib(bytes) {
+	return `${(bytes / 1024).toFixed(2)} KiB`;
+}
+
+const started = Date.now();
+/** Other work on the machine skews the figures; the 1-minute load average is recorded with them. */
+const LOAD_AT_START = loadavg()[0];
+console.log('Bundling the Worker (wrangler deploy --dry-run) and the sandbox, starting workerd…');
+const workerd = await startWorkerd({ rateLimit: false });
+const maxSockets = Math.max(...levels);
+const worker = createHttpClient(workerd.origin, { maxSockets });
+const sandbox = createHttpClient(workerd.sandboxOrigin, { maxSockets });
+let exitCode = 1;
+try {
+	exitCode = await main();
+} catch (error) {
+	console.error(`bench: ${error instanceof Error ? error.stack : error}`);
+} finally {
+	worker.close();
+	sandbox.close();
+	await workerd.dispose();
+}
+process.exit(exitCode);
