@@ -109,6 +109,7 @@ function deriveTool(
 			bodyEncoding: toBodyEncoding(def.body_encoding, where),
 			bodyRoot: def.body?.['type'] === 'array' ? 'array' : 'object',
 		},
+		resultOmit: [...(def.result_omit ?? [])],
 	};
 }
 

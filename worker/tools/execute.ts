@@ -79,7 +79,7 @@ async function callList(spec: ToolSpec, args: Record<string, unknown>, ctx: Call
 	const body = (res.value.body ?? {}) as { data?: unknown; paginator?: { currentPage?: number; itemsPerPage?: number; totalItemsCount?: number } };
 	const data = Array.isArray(body.data) ? body.data : [];
 	const total = body.paginator?.totalItemsCount;
-	const items = data.slice(skip).map(compact);
+	const items = data.slice(skip).map((item) => compact(omitFields(item, spec.resultOmit)));
 	const fitted = fitItems(items, LIST_RESULT_MAX_BYTES);
 	const moreUpstream = typeof total === 'number' ? page * perPage < total : data.length === perPage;
 	let next: { page: number; skip: number } | undefined;
@@ -102,6 +102,13 @@ function failure(spec: ToolSpec, error: UpstreamError, headers: Headers | undefi
 
 function text(value: string): CallToolResult {
 	return { content: [{ type: 'text', text: value }] };
+}
+
+function omitFields(item: unknown, fields: readonly string[]): unknown {
+	if (fields.length === 0 || typeof item !== 'object' || item === null || Array.isArray(item)) return item;
+	const copy: Record<string, unknown> = { ...(item as Record<string, unknown>) };
+	for (const field of fields) delete copy[field];
+	return copy;
 }
 
 function sameFilters(a: Record<string, unknown>, b: Record<string, unknown>): boolean {

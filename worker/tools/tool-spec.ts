@@ -51,6 +51,8 @@ export interface ToolSpec {
 	/** Exactly what tools/list shows (list tools include `limit` and `next_cursor`). */
 	inputSchema: JsonSchemaObject;
 	upstream: UpstreamSpec;
+	/** Top-level fields left out of each list item (bulky embeds the model can fetch with a get tool). */
+	resultOmit: readonly string[];
 }
 
 /** Query parameters of an operation, in JSON Schema `properties`/`required` form. */
@@ -72,6 +74,8 @@ export interface MethodDefinition {
 	body_encoding?: string;
 	/** Tool argument name → upstream field name, where they differ. */
 	upstream_names?: Record<string, string>;
+	/** List methods: top-level fields of each item left out of the tool result. */
+	result_omit?: readonly string[];
 }
 
 /** One schemas/resources/<resource>.json file. */

@@ -14,6 +14,7 @@ function tool(name: string, method: ToolMethod, tags: string[]): ToolSpec {
 		annotations: { readOnlyHint: method === 'list' || method === 'get' },
 		inputSchema: { type: 'object', properties: {} },
 		upstream: { method: 'GET', path: '/', params: {}, bodyEncoding: 'json', bodyRoot: 'object' },
+		resultOmit: [],
 	};
 }
 
