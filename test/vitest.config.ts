@@ -1,4 +1,4 @@
-/** Test projects: `worker` (workerd, with the eDesk sandbox as an auxiliary Worker), `sandbox`, and `e2e` (Node clients against a running server). */
+/** Test projects: `worker` (workerd, with the eDesk sandbox as an auxiliary Worker), `sandbox`, `e2e` (Node clients against a running server) and `browser` (the /admin page in Chromium). */
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +65,18 @@ export default defineConfig({
 					environment: 'node',
 					include: ['test/e2e/**/*.test.ts'],
 					globalSetup: [`${root}test/e2e/global-setup.ts`],
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
+					fileParallelism: false,
+				},
+			},
+			{
+				test: {
+					name: 'browser',
+					root,
+					environment: 'node',
+					include: ['test/browser/**/*.test.ts'],
+					globalSetup: [`${root}test/browser/global-setup.ts`],
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
 					fileParallelism: false,

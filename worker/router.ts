@@ -1,6 +1,7 @@
 /** The route table and nothing else. */
 import { Router, type IRequest } from 'itty-router';
 import { handleAdmin } from './admin/routes';
+import { handleAdminUi } from './admin-ui/handle-admin-ui';
 import { parseConfig } from './config';
 import { toErrorResponse } from './lib/errors';
 import { json, notFound } from './lib/http';
@@ -28,4 +29,6 @@ router
 	.all('/mcp/:token/*', () => notFound())
 	.all('/integrated-account', (request, env, ctx) => handleAdmin(request as unknown as Request, env, ctx))
 	.all('/integrated-account/*', (request, env, ctx) => handleAdmin(request as unknown as Request, env, ctx))
+	.all('/admin', (request) => handleAdminUi(request as unknown as Request))
+	.all('/admin/*', (request) => handleAdminUi(request as unknown as Request))
 	.get('/', () => json({ name: SERVER_INFO.name, version: SERVER_INFO.version, mcp: '/mcp/<token>' }));

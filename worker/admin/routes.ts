@@ -5,6 +5,7 @@ import { parseConfig } from '../config';
 import { HttpError, toErrorResponse } from '../lib/errors';
 import { createAccount, deleteAccount, getAccount, listAccounts } from './account-handlers';
 import type { AdminContext } from './admin-context';
+import { getCatalogMeta } from './catalog-meta';
 import { createServer, deleteServer, getServer, listServers, previewServer, updateServer } from './server-handlers';
 
 type Handler = (c: AdminContext) => Promise<Response>;
@@ -17,6 +18,8 @@ const ID_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
 function match(segments: readonly string[], params: AdminContext['params']): MethodTable | null {
 	const [id, sub, mcpId, ...rest] = segments;
 	if (id === undefined) return { GET: listAccounts, POST: createAccount };
+	// Account ids are UUIDs, so the word 'meta' never names an account.
+	if (id === 'meta' && sub === undefined) return { GET: getCatalogMeta };
 	if (!ID_SHAPE.test(id) || rest.length > 0) return null;
 	params.id = id;
 	if (sub === undefined) return { GET: getAccount, DELETE: deleteAccount };
