@@ -6,6 +6,7 @@ import { cancelExpiry, scheduleExpiry } from '../expiry/schedule';
 import { HttpError } from '../lib/errors';
 import { json } from '../lib/http';
 import { TOOL_CATALOG } from '../tools/catalog';
+import { estimateToolsListTokens } from '../tools/wire-tool';
 import { filterTools } from '../tools/filter-tools';
 import { audit, requireAccount, requireServer, type AdminContext } from './admin-context';
 import { readJsonBody } from './read-body';
@@ -13,8 +14,6 @@ import { CreateServerBodySchema, PreviewBodySchema, UpdateServerBodySchema } fro
 import { requireExpiresAt, requireServerConfig } from './server-config';
 import { byCreatedAt, toServerView } from './views';
 
-/** Rough tokens per character of JSON for the preview (about 4 for English and JSON). */
-const CHARS_PER_TOKEN_ESTIMATE = 4;
 
 /** `POST /integrated-account/:id/mcp`: 201 with the record plus `token` and `url`, shown this once only. */
 export async function createServer(c: AdminContext): Promise<Response> {
@@ -97,11 +96,9 @@ export async function previewServer(c: AdminContext): Promise<Response> {
 	const body = await readJsonBody(c.request, PreviewBodySchema);
 	const config = requireServerConfig(body.config);
 	const tools = filterTools(TOOL_CATALOG, config);
-	const listed = tools.map((t) => ({ name: t.name, description: t.description, inputSchema: t.inputSchema, annotations: t.annotations }));
 	return json({
 		tools: tools.map((t) => ({ name: t.name, description: t.description, method: t.method })),
 		count: tools.length,
-		// Heuristic: characters of the tools/list entries / 4. Not a tokenizer count.
-		tokens_estimate: Math.ceil(JSON.stringify(listed).length / CHARS_PER_TOKEN_ESTIMATE),
+		tokens_estimate: estimateToolsListTokens(tools),
 	});
 }

@@ -1,6 +1,7 @@
 /** MCP methods of a tools-only stateless server: initialize, ping, tools/list, tools/call. */
 import type { ToolOutcome } from '../tools/execute';
 import type { ToolSpec } from '../tools/tool-spec';
+import { toToolsListResult } from '../tools/wire-tool';
 import { RpcError, RpcErrorCode } from './jsonrpc';
 import {
 	isSupportedVersion,
@@ -24,11 +25,6 @@ export type ProgressSink = (message: string) => void;
 export interface MethodOutcome {
 	result: unknown;
 	rateLimit?: ToolOutcome['rateLimit'];
-}
-
-/** Wire form of a tool in tools/list. */
-export function toWireTool(spec: ToolSpec): Record<string, unknown> {
-	return { name: spec.name, description: spec.description, inputSchema: spec.inputSchema, annotations: spec.annotations };
 }
 
 const listCache = new WeakMap<readonly ToolSpec[], unknown>();
@@ -58,7 +54,7 @@ export async function runMethod(
 			}
 			let result = listCache.get(server.tools);
 			if (!result) {
-				result = { tools: server.tools.map(toWireTool) };
+				result = toToolsListResult(server.tools);
 				listCache.set(server.tools, result);
 			}
 			return { result };

@@ -1,7 +1,7 @@
 /** The tools/list result fits the context budget (o200k tokens), as scripts/context-budget.mjs also enforces. */
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
-import { toWireTool } from '../../../worker/mcp/methods';
+import { toWireTool } from '../../../worker/tools/wire-tool';
 import { TOOL_CATALOG } from '../../../worker/tools/catalog';
 import type { ToolSpec } from '../../../worker/tools/tool-spec';
 
