@@ -69,8 +69,16 @@ export async function rpc(
 		'mcp-protocol-version': '2025-11-25',
 		...headers,
 	});
+	return { response, body: await readRpcBody(response) };
+}
+
+/** The JSON-RPC message of a JSON or SSE response (the last SSE event); {} for an empty body. */
+export async function readRpcBody(response: Response): Promise<any> {
 	const text = await response.text();
-	return { response, body: text ? JSON.parse(text) : {} };
+	if (!text) return {};
+	if (!(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) return JSON.parse(text);
+	const data = text.split('\n').filter((line) => line.startsWith('data: '));
+	return JSON.parse(data.at(-1)!.slice('data: '.length));
 }
 
 /** Calls a tool and returns the parsed JSON of its first text block plus the raw result. */

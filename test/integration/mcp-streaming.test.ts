@@ -30,8 +30,16 @@ describe('tools/call streaming', () => {
 		expect(JSON.parse(last.result.content[0].text).items).toHaveLength(2);
 	});
 
-	it('answers JSON for the same call without a progressToken', async () => {
+	it('answers the same call without a progressToken as one SSE event', async () => {
 		const res = await post(server.url, JSON.stringify({ jsonrpc: '2.0', id: 6, method: 'tools/call', params: { name: 'list_all_e_desk_tickets', arguments: { limit: 1 } } }), { 'mcp-protocol-version': '2025-11-25' });
+		expect(res.headers.get('content-type')).toBe('text/event-stream');
+		const msgs = events(await res.text());
+		expect(msgs).toHaveLength(1);
+		expect(msgs[0]).toMatchObject({ jsonrpc: '2.0', id: 6, result: { content: [{ type: 'text' }] } });
+	});
+
+	it('keeps other methods on JSON when the client accepts both', async () => {
+		const res = await post(server.url, JSON.stringify({ jsonrpc: '2.0', id: 8, method: 'tools/list' }), { 'mcp-protocol-version': '2025-11-25' });
 		expect(res.headers.get('content-type')).toContain('application/json');
 	});
 

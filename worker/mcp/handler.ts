@@ -92,7 +92,10 @@ export async function handleMcpRequest(request: Request, options: McpEndpointOpt
 			if (streamProgress) return streamWithProgress(message, server, progressToken as string | number, cors);
 			const { response, rateLimit } = await dispatch(message, server, undefined);
 			const headers = { ...cors, ...(rateLimit ? toRateLimitHeaders(rateLimit) : {}) };
-			return wantsSseOnly ? sseResponse([response], headers) : jsonResponse(response, 200, headers);
+			// A tools/call answers as SSE whenever the client accepts it; the stream starts once eDesk has
+			// answered, so the rate-limit headers of a passed-through 429 are still on the response.
+			const asSse = wantsSseOnly || (message.method === 'tools/call' && acceptsSse);
+			return asSse ? sseResponse([response], headers) : jsonResponse(response, 200, headers);
 		}
 		default: {
 			const never: never = message;
