@@ -1,0 +1,104 @@
+/** Clients nobody on the team wrote, used as they are: the MCP Inspector CLI, mcp-remote (as Claude Desktop runs it) and the OpenAI Agents SDK. */
+import { MCPServerStreamableHttp } from '@openai/agents';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = (name: string): string => join(root, 'node_modules', '.bin', name);
+
+function inspector(args: string[]): { status: number | null; json: any; stderr: string } {
+	const run = spawnSync(process.execPath, [bin('mcp-inspector'), '--cli', inject('mcpUrl'), '--transport', 'http', '--format', 'json', ...args], {
+		encoding: 'utf8',
+		timeout: 60_000,
+		env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), 'inspector-home-')) },
+	});
+	return { status: run.status, json: run.stdout ? JSON.parse(run.stdout) : undefined, stderr: run.stderr };
+}
+
+describe('MCP Inspector CLI', () => {
+	it('lists the tools', () => {
+		const run = inspector(['--method', 'tools/list']);
+		expect(run.status, run.stderr).toBe(0);
+		const names = run.json.result.tools.map((t: { name: string }) => t.name);
+		expect(names).toHaveLength(40);
+		expect(names).toContain('get_single_e_desk_sales_order_by_id');
+	});
+
+	it('calls a tool with CLI arguments', () => {
+		const run = inspector(['--method', 'tools/call', '--tool-name', 'list_all_e_desk_tickets', '--tool-arg', 'limit=2']);
+		expect(run.status, run.stderr).toBe(0);
+		expect(run.json.result.isError ?? false).toBe(false);
+		expect(JSON.parse(run.json.result.content[0].text).items).toHaveLength(2);
+	});
+
+	it('exits 5 on an isError result', () => {
+		const run = inspector(['--method', 'tools/call', '--tool-name', 'get_single_e_desk_ticket_by_id', '--tool-arg', 'id=1']);
+		expect(run.status).toBe(5);
+	});
+});
+
+describe('mcp-remote over stdio, as Claude Desktop runs it', () => {
+	it('lists and calls a tool', async () => {
+		const child = spawn(process.execPath, [bin('mcp-remote'), inject('mcpUrl'), '--transport', 'http-only'], {
+			stdio: ['pipe', 'pipe', 'pipe'],
+			env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), 'mcp-remote-home-')) },
+		});
+		const answers = new Map<number, any>();
+		let buffer = '';
+		let stderr = '';
+		child.stderr.on('data', (d) => (stderr += d));
+		child.stdout.on('data', (d) => {
+			buffer += d;
+			let nl: number;
+			while ((nl = buffer.indexOf('\n')) >= 0) {
+				const line = buffer.slice(0, nl).trim();
+				buffer = buffer.slice(nl + 1);
+				if (!line) continue;
+				const msg = JSON.parse(line);
+				if (typeof msg.id === 'number') answers.set(msg.id, msg);
+			}
+		});
+		const send = (msg: object): void => {
+			child.stdin.write(`${JSON.stringify(msg)}\n`);
+		};
+		const answer = async (id: number): Promise<any> => {
+			for (let i = 0; i < 300 && !answers.has(id); i++) await new Promise((r) => setTimeout(r, 100));
+			if (!answers.has(id)) throw new Error(`no answer to ${id}; stderr: ${stderr.slice(-2000)}`);
+			return answers.get(id);
+		};
+		try {
+			send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'claude-desktop-like', version: '0' } } });
+			expect((await answer(1)).result.serverInfo.name).toBe('edesk-mcp');
+			send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+			send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
+			expect((await answer(2)).result.tools).toHaveLength(40);
+			send({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'list_all_e_desk_users', arguments: {} } });
+			const call = await answer(3);
+			expect(call.result.isError ?? false).toBe(false);
+			expect(JSON.parse(call.result.content[0].text).items.length).toBeGreaterThan(0);
+		} finally {
+			child.stdin.end();
+			child.kill('SIGTERM');
+		}
+	});
+});
+
+describe('OpenAI Agents SDK MCP client', () => {
+	it('lists the tools and calls one over Streamable HTTP', async () => {
+		const server = new MCPServerStreamableHttp({ url: inject('mcpUrl'), name: 'edesk' });
+		await server.connect();
+		try {
+			const tools = await server.listTools();
+			expect(tools.map((t) => t.name)).toContain('list_all_e_desk_templates');
+			const content = await server.callTool('list_all_e_desk_templates', { limit: 3 });
+			const first = content[0] as { type: string; text: string };
+			expect(first.type).toBe('text');
+			expect(JSON.parse(first.text).items).toHaveLength(3);
+		} finally {
+			await server.close();
+		}
+	});
+});
