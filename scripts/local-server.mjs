@@ -14,6 +14,19 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SANDBOX_BASE_URL = 'http://edesk-sandbox.local/v1';
 export const SANDBOX_TOKEN = 'sandbox-full-access';
 
+/** A Node binary wrangler accepts (≥ 22.12): this one, else the `node` devDependency's. */
+export function wranglerNode() {
+	const [major, minor] = process.versions.node.split('.').map(Number);
+	if (major > 22 || (major === 22 && minor >= 12)) return process.execPath;
+	const local = join(ROOT, 'node_modules', '.bin', 'node');
+	return existsSync(local) ? local : process.execPath;
+}
+
+/** `[command, args]` that run the project's wrangler CLI under a Node it accepts. */
+export function wranglerCommand(args) {
+	return [wranglerNode(), [join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js'), ...args]];
+}
+
 /** Reads KEY=value lines of a dotenv file. */
 export function readDotenv(path) {
 	const out = {};
@@ -78,10 +91,9 @@ async function waitForHttp(url, child, timeoutMs) {
  * request log lines print full paths, and an MCP path holds the URL token.
  */
 export async function startWrangler({ port = 8787, inspectorPort = 9229, persistTo = join(ROOT, '.wrangler', 'state'), stdio = 'inherit', extraVars = {}, logLevel = 'warn' } = {}) {
-	// The wrangler CLI under this very Node (npm scripts and npx put Node 22 first on PATH).
-	const wrangler = process.execPath;
-	const args = [join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js'), 'dev', '-c', 'wrangler.toml', '-c', 'scripts/edesk-sandbox/wrangler.toml', '--env', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persistTo, '--show-interactive-dev-session=false', '--log-level', logLevel];
-	for (const [k, v] of Object.entries(extraVars)) args.push('--var', `${k}:${v}`);
+	const devArgs = ['dev', '-c', 'wrangler.toml', '-c', 'scripts/edesk-sandbox/wrangler.toml', '--env', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persistTo, '--show-interactive-dev-session=false', '--log-level', logLevel];
+	for (const [k, v] of Object.entries(extraVars)) devArgs.push('--var', `${k}:${v}`);
+	const [wrangler, args] = wranglerCommand(devArgs);
 	const child = spawn(wrangler, args, { cwd: ROOT, stdio: stdio === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
 	let output = '';
 	child.stdout?.on('data', (d) => (output += d));

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { wranglerCommand } from './local-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ENVIRONMENTS = ['local', 'staging', 'production'];
@@ -79,6 +80,10 @@ function toSpec(row, where, tools, now) {
 			throw new UsageError(`${where}: expires_at must be an ISO 8601 date-time such as 2030-01-31T17:00:00Z (got "${raw}")`);
 		}
 		if (at <= now) throw new UsageError(`${where}: expires_at ${raw} is in the past`);
+		// Same rule as the management API: an expiry must leave time to use the token (and KV a TTL).
+		if (at - now < KV_MIN_TTL_SECONDS * 1000) {
+			throw new UsageError(`${where}: expires_at ${raw} is less than ${KV_MIN_TTL_SECONDS} s ahead`);
+		}
 		expiresAt = new Date(at).toISOString();
 	}
 	const methods = row.methods === undefined || String(row.methods).trim() === '' ? ['read'] : splitList(row.methods);
@@ -145,7 +150,8 @@ function wranglerTarget(env, persistTo) {
 }
 
 function wrangler(args) {
-	const result = spawnSync('npx', ['wrangler', ...args], {
+	const [command, commandArgs] = wranglerCommand(args);
+	const result = spawnSync(command, commandArgs, {
 		cwd: ROOT,
 		encoding: 'utf8',
 		env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },

@@ -6,18 +6,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ROOT } from '../local-server.mjs';
+import { ROOT, wranglerNode } from '../local-server.mjs';
 
 /** Files of a dry-run outdir that are uploaded (wrangler also writes a README and source maps). */
 const isModule = (name) => /\.(m?js|cjs|wasm)$/.test(name);
-
-/** A Node binary wrangler accepts (≥ 22.12): this one, else the `node` devDependency's. */
-function wranglerNode() {
-	const [major, minor] = process.versions.node.split('.').map(Number);
-	if (major > 22 || (major === 22 && minor >= 12)) return process.execPath;
-	const local = join(ROOT, 'node_modules', '.bin', 'node');
-	return existsSync(local) ? local : process.execPath;
-}
 
 /**
  * Runs `wrangler deploy --dry-run --outdir <outdir> -c wrangler.toml --env <env>` (default

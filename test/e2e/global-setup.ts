@@ -12,6 +12,9 @@ declare module 'vitest' {
 		mcpUrl: string;
 		readOnlyMcpUrl: string;
 		apiToken: string;
+		/** wrangler dev's local state folder and the sandbox account id, for the seeding script. */
+		persistTo: string;
+		accountId: string;
 	}
 }
 
@@ -31,6 +34,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 		project.provide('mcpUrl', full.url);
 		project.provide('readOnlyMcpUrl', readOnly.url);
 		project.provide('apiToken', apiToken);
+		project.provide('persistTo', persistTo);
+		project.provide('accountId', full.account.id);
 	} catch (error) {
 		await server.stop();
 		throw error;
