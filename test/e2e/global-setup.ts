@@ -1,5 +1,5 @@
 /** Starts edesk-mcp and the eDesk sandbox under `wrangler dev` (fresh state) and provides an MCP URL to the e2e tests. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -15,6 +15,8 @@ declare module 'vitest' {
 		/** wrangler dev's local state folder and the sandbox account id, for the seeding script. */
 		persistTo: string;
 		accountId: string;
+		/** A file under os.tmpdir() that receives wrangler dev's combined stdout and stderr as they are written. */
+		logFile: string;
 	}
 }
 
@@ -23,6 +25,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	const persistTo = mkdtempSync(join(tmpdir(), 'edesk-mcp-e2e-'));
 	const port = 8800 + Math.floor(Math.random() * 150);
 	const server = await startWrangler({ port, inspectorPort: port + 1000, persistTo, stdio: 'pipe' });
+	const logFile = join(tmpdir(), `edesk-mcp-e2e-wrangler-${process.pid}-${port}.log`);
+	writeFileSync(logFile, server.output());
+	server.child.stdout?.on('data', (d: Buffer) => appendFileSync(logFile, d));
+	server.child.stderr?.on('data', (d: Buffer) => appendFileSync(logFile, d));
+	project.provide('logFile', logFile);
 	try {
 		const apiToken: string = await mintLocalApiToken(vars.JWT_SECRET, { subject: 'e2e' });
 		const full = await provisionServer(server.origin, apiToken, { serverName: 'e2e full' });
@@ -38,10 +45,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
 		project.provide('accountId', full.account.id);
 	} catch (error) {
 		await server.stop();
+		rmSync(logFile, { force: true });
 		throw error;
 	}
 	return async () => {
 		await server.stop();
 		rmSync(persistTo, { recursive: true, force: true });
+		rmSync(logFile, { force: true });
 	};
 }

@@ -42,7 +42,10 @@ export async function verifyApiToken(token: string, config: Config): Promise<Api
 	}
 	let alg: string | undefined;
 	try {
-		alg = decodeProtectedHeader(token).alg;
+		const header = decodeProtectedHeader(token);
+		// RFC 7515 §4.1.11: this server understands no critical header extensions.
+		if ('crit' in header) return { ok: false, description: 'The API token is malformed' };
+		alg = header.alg;
 	} catch {
 		return { ok: false, description: 'The API token is not a JWT' };
 	}

@@ -84,4 +84,16 @@ describe('verifyApiToken', () => {
 	it('throws (a generic 500) when neither JWT_SECRET nor JWKS_URL is configured', async () => {
 		await expect(verifyApiToken(await sign({}), testConfig({ jwtSecret: undefined }))).rejects.toThrow(/not configured/);
 	});
+
+	it('refuses a token with a critical header extension it does not understand', async () => {
+		const b64 = (v: object | Uint8Array): string => {
+			const bytes = v instanceof Uint8Array ? v : new TextEncoder().encode(JSON.stringify(v));
+			return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+		};
+		const input = `${b64({ alg: 'HS256', crit: ['x-ext'], 'x-ext': 1 })}.${b64({ sub: 'alice', iss: 'edesk-mcp', aud: 'edesk-mcp-admin', exp: now() + 600 })}`;
+		const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(TEST_SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+		const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(input)));
+		expect(await verifyApiToken(`${input}.${b64(signature)}`, testConfig())).toEqual({ ok: false, description: 'The API token is malformed' });
+	});
+
 });
