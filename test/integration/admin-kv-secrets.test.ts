@@ -1,18 +1,7 @@
 /** Secrets at rest: no raw URL token and no plaintext eDesk credential is ever written to KV. */
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { adminJson, createSandboxAccount, inSeconds, SANDBOX_FULL_TOKEN } from '../helpers/admin';
-
-async function allKv(): Promise<{ name: string; value: string }[]> {
-	const out: { name: string; value: string }[] = [];
-	let cursor: string | undefined;
-	do {
-		const page = await env.TOKENS.list({ cursor });
-		for (const key of page.keys) out.push({ name: key.name, value: (await env.TOKENS.get(key.name)) ?? '' });
-		cursor = page.list_complete ? undefined : page.cursor;
-	} while (cursor);
-	return out;
-}
+import { dumpKv } from '../helpers/kv-dump';
 
 describe('KV contents', () => {
 	it('never hold a URL token or an eDesk credential in plaintext', async () => {
@@ -26,7 +15,7 @@ describe('KV contents', () => {
 			tokens.push(body.token);
 			await adminJson(`/integrated-account/${accountId}/mcp/${body.id}`, { method: 'PATCH', json: { name: `renamed ${i}` } });
 		}
-		const entries = await allKv();
+		const entries = await dumpKv();
 		expect(entries.length).toBeGreaterThanOrEqual(5);
 		for (const { name, value } of entries) {
 			for (const secret of [...tokens, SANDBOX_FULL_TOKEN]) {

@@ -8,19 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../worker/auth/hash';
 import { SANDBOX_BASE_URL } from '../../worker/config';
 import { adminJson, createSandboxAccount, inSeconds, mintApiToken, SANDBOX_FULL_TOKEN } from '../helpers/admin';
+import { dumpKv } from '../helpers/kv-dump';
 import { callTool, resetSandbox, rpc } from '../helpers/mcp';
-
-/** Every KV entry as `name` and `value` (values as text). */
-async function dumpKv(): Promise<{ name: string; value: string }[]> {
-	const out: { name: string; value: string }[] = [];
-	let cursor: string | undefined;
-	do {
-		const page = await env.TOKENS.list({ cursor });
-		for (const key of page.keys) out.push({ name: key.name, value: (await env.TOKENS.get(key.name)) ?? '' });
-		cursor = page.list_complete ? undefined : page.cursor;
-	} while (cursor);
-	return out;
-}
 
 /** Text forms a secret might be stored in besides itself. */
 function encodings(secret: string): string[] {
