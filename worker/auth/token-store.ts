@@ -5,7 +5,7 @@ import {
 	type AccountRecord,
 	type McpServerRecord,
 } from './records';
-import { createRecordCache } from './record-cache';
+import { createRecordCache, type RecordCache } from './record-cache';
 
 /** KV rejects expiration less than 60 s ahead. */
 export const KV_MIN_TTL_SECONDS = 60;
@@ -57,6 +57,15 @@ export function createTokenStore(kv: KVNamespace): TokenStore {
 		const r = AccountRecordSchema.safeParse(v);
 		return r.success ? r.data : null;
 	};
+	/** A record from the isolate's memo, else from KV (a found record is memoised). */
+	async function readCached<T>(cache: RecordCache<T>, id: string, key: string, parse: (v: unknown) => T | null): Promise<T | null> {
+		const now = Date.now();
+		const cached = cache.get(id, now);
+		if (cached) return cached;
+		const record = await readJson(key, parse);
+		if (record) cache.set(id, record, now);
+		return record;
+	}
 	async function listKeys(prefix: string): Promise<string[]> {
 		const names: string[] = [];
 		let cursor: string | undefined;
@@ -75,22 +84,8 @@ export function createTokenStore(kv: KVNamespace): TokenStore {
 	}
 
 	return {
-		async getServerByTokenHash(tokenHash) {
-			const now = Date.now();
-			const cached = serverCache.get(tokenHash, now);
-			if (cached) return cached;
-			const server = await readJson(tokenKey(tokenHash), parseServer);
-			if (server) serverCache.set(tokenHash, server, now);
-			return server;
-		},
-		async getAccount(accountId) {
-			const now = Date.now();
-			const cached = accountCache.get(accountId, now);
-			if (cached) return cached;
-			const account = await readJson(accountKey(accountId), parseAccount);
-			if (account) accountCache.set(accountId, account, now);
-			return account;
-		},
+		getServerByTokenHash: (tokenHash) => readCached(serverCache, tokenHash, tokenKey(tokenHash), parseServer),
+		getAccount: (accountId) => readCached(accountCache, accountId, accountKey(accountId), parseAccount),
 		async putAccount(account) {
 			accountCache.delete(account.id);
 			await kv.put(accountKey(account.id), JSON.stringify(account));
