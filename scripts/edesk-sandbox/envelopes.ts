@@ -50,9 +50,20 @@ export class ApiError extends Error {
 	}
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * A response whose Content-Length is set, as an HTTP server sends a buffered body. On the wire workerd
+ * adds it anyway; through a service binding it is passed on only when the Worker sets it.
+ */
+export function textResponse(text: string, status: number, headers: Record<string, string>): Response {
+	const bytes = encoder.encode(text);
+	return new Response(bytes, { status, headers: { ...headers, 'Content-Length': String(bytes.byteLength) } });
+}
+
 /** A JSON response. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-	return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+	return textResponse(JSON.stringify(body), status, { ...JSON_HEADERS, ...headers });
 }
 
 /** `{data}` single-object envelope. */

@@ -1,5 +1,5 @@
 /** Forced failures for the next N API requests (POST /__sandbox/fail-next). Owns the queue. */
-import { TOO_MANY_REQUESTS_BODY, errorBody, json } from './envelopes';
+import { TOO_MANY_REQUESTS_BODY, errorBody, json, textResponse } from './envelopes';
 
 /** One queued failure rule. */
 export interface ForcedFailure {
@@ -55,7 +55,7 @@ export function toForcedResponse(rule: ForcedFailure): Response {
 	const headers: Record<string, string> = rule.status === 429 ? { 'Retry-After': '1' } : {};
 	if (rule.body !== undefined) {
 		if (typeof rule.body === 'string') {
-			return new Response(rule.body, { status: rule.status, headers });
+			return textResponse(rule.body, rule.status, headers);
 		}
 		return json(rule.body, rule.status, headers);
 	}

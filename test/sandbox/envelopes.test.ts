@@ -1,6 +1,6 @@
 /** Envelopes and pagination of the sandbox (edesk-api.md §3, §8.2). */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { callJson, resetSandbox, TIMESTAMP_RE, type DataBody, type ListBody } from './helpers';
+import { call, callJson, resetSandbox, TIMESTAMP_RE, type DataBody, type ListBody } from './helpers';
 
 beforeEach(resetSandbox);
 
@@ -15,6 +15,14 @@ describe('single-object envelope', () => {
 		expect(res.headers.get('Content-Type')).toBe('application/json');
 		expect(body.data).toMatchObject({ id: 701581498, status: 'Open' });
 		expect(body.paginator).toBeUndefined();
+	});
+
+	it('sends Content-Length in UTF-8 bytes, as an HTTP server does, also through a binding', async () => {
+		const res = await call('/tickets?itemsPerPage=100');
+		const bytes = new Uint8Array(await res.arrayBuffer());
+		expect(Number(res.headers.get('Content-Length'))).toBe(bytes.byteLength);
+		// The seeded data holds non-ASCII text, so bytes and UTF-16 units differ.
+		expect(new TextDecoder().decode(bytes).length).toBeLessThan(bytes.byteLength);
 	});
 
 	it('emits UTC "YYYY-MM-DD HH:MM:SS" timestamps and ids above 2^32 as integers', async () => {
