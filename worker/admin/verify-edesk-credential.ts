@@ -25,13 +25,12 @@ export async function verifyEdeskCredential(
 	baseUrl: string,
 	apiToken: string,
 ): Promise<EdeskUser> {
-	const request = new Request(`${baseUrl}/whoami`, {
-		headers: { authorization: `Bearer ${apiToken}`, accept: 'application/json' },
-		signal: AbortSignal.timeout(WHOAMI_TIMEOUT_MS),
-	});
 	let response: Response;
 	try {
-		response = await fetcher(request);
+		response = await fetcher(`${baseUrl}/whoami`, {
+			headers: { authorization: `Bearer ${apiToken}`, accept: 'application/json' },
+			signal: AbortSignal.timeout(WHOAMI_TIMEOUT_MS),
+		});
 	} catch {
 		throw new HttpError(502, 'upstream_unavailable', `Could not reach eDesk at ${baseUrl} to check the API token; try again`);
 	}

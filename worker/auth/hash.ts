@@ -14,10 +14,12 @@ export function timingSafeEqualHex(a: string, b: string): boolean {
 	return crypto.subtle.timingSafeEqual(encoder.encode(a), encoder.encode(b));
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 /** Hex encoding of bytes. */
 export function toHex(bytes: Uint8Array): string {
 	let out = '';
-	for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
+	for (const byte of bytes) out += HEX[byte];
 	return out;
 }
 

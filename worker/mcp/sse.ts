@@ -8,20 +8,18 @@ const SSE_HEADERS = {
 
 const encoder = new TextEncoder();
 
+function frameText(message: unknown): string {
+	return `event: message\ndata: ${JSON.stringify(message)}\n\n`;
+}
+
 function frame(message: unknown): Uint8Array {
-	return encoder.encode(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
+	return encoder.encode(frameText(message));
 }
 
 /** A complete SSE response carrying already-known messages. */
 export function sseResponse(messages: readonly unknown[], headers: Record<string, string>): Response {
-	const parts = messages.map(frame);
-	const size = parts.reduce((n, p) => n + p.byteLength, 0);
-	const body = new Uint8Array(size);
-	let offset = 0;
-	for (const p of parts) {
-		body.set(p, offset);
-		offset += p.byteLength;
-	}
+	let body = '';
+	for (const message of messages) body += frameText(message);
 	return new Response(body, { status: 200, headers: { ...SSE_HEADERS, ...headers } });
 }
 

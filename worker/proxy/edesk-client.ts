@@ -33,25 +33,24 @@ export function createEdeskClient(options: { baseUrl: string; apiToken: string; 
 	const base = options.baseUrl.replace(/\/+$/, '');
 	return {
 		async request(op) {
-			const url = new URL(base + op.path);
-			if (op.query) for (const [k, v] of op.query) url.searchParams.append(k, v);
-			const headers = new Headers({
+			// routeArgs URL-encodes path values, so base + path + query is the whole URL.
+			const query = op.query?.toString();
+			const url = query ? `${base}${op.path}?${query}` : base + op.path;
+			const headers: Record<string, string> = {
 				authorization: `Bearer ${options.apiToken}`,
 				accept: 'application/json',
-			});
+			};
 			let body: BodyInit | undefined;
 			if (op.body !== undefined && op.method !== 'GET') {
 				if (op.bodyEncoding === 'multipart') body = toFormData(op.body);
 				else {
-					headers.set('content-type', 'application/json');
+					headers['content-type'] = 'application/json';
 					body = JSON.stringify(op.body);
 				}
 			}
 			let response: Response;
 			try {
-				response = await options.fetcher(
-					new Request(url.toString(), { method: op.method, headers, body, signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) }),
-				);
+				response = await options.fetcher(url, { method: op.method, headers, body, signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) });
 			} catch (cause) {
 				const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
 				return { ok: false, error: { kind: 'unavailable', message: timedOut ? 'eDesk did not answer in time' : 'eDesk could not be reached' } };

@@ -2,7 +2,7 @@
 import { requireApiToken } from '../auth/bearer';
 import { decryptSecret } from '../auth/credential-crypto';
 import { sha256Hex, timingSafeEqualHex } from '../auth/hash';
-import type { ServerConfig } from '../auth/records';
+import type { AccountRecord, ServerConfig } from '../auth/records';
 import { createTokenStore } from '../auth/token-store';
 import type { Config } from '../config';
 import { isExpired } from '../expiry/is-expired';
@@ -32,6 +32,23 @@ function toolsFor(config: ServerConfig): readonly ToolSpec[] {
 		toolSets.set(key, tools);
 	}
 	return tools;
+}
+
+/**
+ * Decrypted eDesk API tokens by account record. The token store hands out the same record object while
+ * its isolate memo holds it, so a credential is decrypted once per memoised read, and a changed or
+ * deleted account (a new record object) is decrypted afresh.
+ */
+const apiTokens = new WeakMap<AccountRecord, Promise<string>>();
+
+function apiTokenOf(account: AccountRecord, credentialKey: string): Promise<string> {
+	let token = apiTokens.get(account);
+	if (!token) {
+		token = decryptSecret(account.credential, credentialKey);
+		token.catch(() => apiTokens.delete(account));
+		apiTokens.set(account, token);
+	}
+	return token;
 }
 
 /** Resolves `token` for one request; a Response is the refusal to send (404 unknown/expired, 401). */
@@ -65,7 +82,7 @@ export async function resolveServer(
 			const account = await store.getAccount(record.account_id);
 			if (!account) throw new HttpError(404, 'account_not_found', 'The eDesk account of this MCP server is gone');
 			if (!config.credentialKey) throw new Error('CREDENTIAL_KEY is not configured');
-			const apiToken = await decryptSecret(account.credential, config.credentialKey);
+			const apiToken = await apiTokenOf(account, config.credentialKey);
 			return createEdeskClient({ baseUrl: account.base_url, apiToken, fetcher: createUpstreamFetcher(env, account.base_url) });
 		})();
 		return client;

@@ -1,7 +1,11 @@
 /** Compacts eDesk data for the model: drops null, empty strings, arrays and objects; no whitespace. */
 
-/** Returns a copy of `value` without null, undefined, '' , [] or {} anywhere. */
-export function compact(value: unknown): unknown {
+/**
+ * Returns a copy of `value` without null, undefined, '' , [] or {} anywhere; `omit` names top-level
+ * fields of an object to leave out as well.
+ */
+export function compact(value: unknown, omit: readonly string[] = NONE): unknown {
+	if (typeof value !== 'object' || value === null) return value;
 	if (Array.isArray(value)) {
 		const out: unknown[] = [];
 		for (const item of value) {
@@ -10,38 +14,67 @@ export function compact(value: unknown): unknown {
 		}
 		return out;
 	}
-	if (typeof value === 'object' && value !== null) {
-		const out: Record<string, unknown> = {};
-		for (const [k, v] of Object.entries(value)) {
-			const c = compact(v);
-			if (!isEmpty(c)) out[k] = c;
-		}
-		return out;
+	const out: Record<string, unknown> = {};
+	const source = value as Record<string, unknown>;
+	for (const k in source) {
+		if (!Object.hasOwn(source, k) || (omit.length > 0 && omit.includes(k))) continue;
+		const c = compact(source[k]);
+		if (isEmpty(c)) continue;
+		// An own "__proto__" key (JSON.parse makes one) stays data, never the copy's prototype.
+		if (k === '__proto__') Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+		else out[k] = c;
 	}
-	return value;
+	return out;
 }
+
+const NONE: readonly string[] = [];
 
 function isEmpty(v: unknown): boolean {
 	if (v === null || v === undefined || v === '') return true;
+	if (typeof v !== 'object') return false;
 	if (Array.isArray(v)) return v.length === 0;
-	if (typeof v === 'object') return Object.keys(v as object).length === 0;
-	return false;
+	for (const k in v) if (Object.hasOwn(v, k)) return false;
+	return true;
 }
 
 /**
  * Serialises items into a JSON array of at most `maxBytes` UTF-8 bytes by dropping whole trailing items
  * (never cutting an item); the first item is always kept so a listing can make progress.
  */
-export function fitItems(items: readonly unknown[], maxBytes: number): { json: string[]; count: number } {
-	const encoder = new TextEncoder();
+export function fitItems(items: readonly unknown[], maxBytes: number): { json: string; count: number } {
+	// Most pages fit whole: one serialisation, no per-item bookkeeping.
+	const whole = JSON.stringify(items);
+	if (byteLength(whole) <= maxBytes) return { json: whole, count: items.length };
 	const json: string[] = [];
 	let used = 2;
 	for (const item of items) {
 		const text = JSON.stringify(item);
-		const size = encoder.encode(text).byteLength + (json.length > 0 ? 1 : 0);
+		const size = byteLength(text) + (json.length > 0 ? 1 : 0);
 		if (json.length > 0 && used + size > maxBytes) break;
 		json.push(text);
 		used += size;
 	}
-	return { json, count: json.length };
+	return { json: `[${json.join(',')}]`, count: json.length };
+}
+
+function byteLength(text: string): number {
+	return NON_ASCII.test(text) ? utf8Length(text) : text.length;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Bytes of `text` in UTF-8 (a lone surrogate counts as the 3-byte replacement character). */
+export function utf8Length(text: string): number {
+	let bytes = text.length;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code < 0x80) continue;
+		if (code < 0x800) bytes += 1;
+		else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+			// A surrogate pair: 2 UTF-16 units, 4 bytes.
+			bytes += 2;
+			i += 1;
+		} else bytes += 2;
+	}
+	return bytes;
 }

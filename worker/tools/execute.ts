@@ -79,7 +79,7 @@ async function callList(spec: ToolSpec, args: Record<string, unknown>, ctx: Call
 	const body = (res.value.body ?? {}) as { data?: unknown; paginator?: { currentPage?: number; itemsPerPage?: number; totalItemsCount?: number } };
 	const data = Array.isArray(body.data) ? body.data : [];
 	const total = body.paginator?.totalItemsCount;
-	const items = data.slice(skip).map((item) => compact(omitFields(item, spec.resultOmit)));
+	const items = data.slice(skip).map((item) => compact(item, spec.resultOmit));
 	const fitted = fitItems(items, LIST_RESULT_MAX_BYTES);
 	const moreUpstream = typeof total === 'number' ? page * perPage < total : data.length === perPage;
 	let next: { page: number; skip: number } | undefined;
@@ -88,7 +88,7 @@ async function callList(spec: ToolSpec, args: Record<string, unknown>, ctx: Call
 	const nextCursor = next
 		? await encodeCursor({ tool: spec.name, filters: effectiveFilters, page: next.page, perPage, skip: next.skip }, ctx.cursorSecret)
 		: undefined;
-	let out = `{"items":[${fitted.json.join(',')}],"has_more":${next ? 'true' : 'false'}`;
+	let out = `{"items":${fitted.json},"has_more":${next ? 'true' : 'false'}`;
 	if (nextCursor) out += `,"next_cursor":${JSON.stringify(nextCursor)}`;
 	if (typeof total === 'number') out += `,"total":${total}`;
 	return { result: text(`${out}}`) };
@@ -102,13 +102,6 @@ function failure(spec: ToolSpec, error: UpstreamError, headers: Headers | undefi
 
 function text(value: string): CallToolResult {
 	return { content: [{ type: 'text', text: value }] };
-}
-
-function omitFields(item: unknown, fields: readonly string[]): unknown {
-	if (fields.length === 0 || typeof item !== 'object' || item === null || Array.isArray(item)) return item;
-	const copy: Record<string, unknown> = { ...(item as Record<string, unknown>) };
-	for (const field of fields) delete copy[field];
-	return copy;
 }
 
 function sameFilters(a: Record<string, unknown>, b: Record<string, unknown>): boolean {

@@ -33,4 +33,32 @@ describe('readTextWithin', () => {
 		expect(await readTextWithin(declared, 1024 * 1024)).toBeNull();
 		expect(pulled()).toBeLessThanOrEqual(1);
 	});
+
+	it('reads a length-less native body of any size in few reads, across buffer growth', async () => {
+		// A Response built from a string has no Content-Length header: the BYOB path reads it.
+		const text = `${'é€'.repeat(50_000)}😀`;
+		const response = new Response(text);
+		expect(response.headers.get('content-length')).toBeNull();
+		expect(await readTextWithin(response, 1024 * 1024)).toBe(text);
+	});
+
+	it('refuses a length-less native body one byte over the limit', async () => {
+		expect(await readTextWithin(new Response('x'.repeat(200_001)), 200_000)).toBeNull();
+		expect(await readTextWithin(new Response('x'.repeat(200_000)), 200_000)).toHaveLength(200_000);
+	});
+
+	it('reads a body with a Content-Length natively and refuses one that outgrows it', async () => {
+		const exact = new Response('{"a":1}', { headers: { 'content-length': '7' } });
+		expect(await readTextWithin(exact, 100)).toBe('{"a":1}');
+		const { response } = streamed(4, 1024);
+		const lying = new Response(response.body, { headers: { 'content-length': '10' } });
+		expect(await readTextWithin(lying, 2048)).toBeNull();
+	});
+
+	it('pulls a compressed body chunk by chunk even when it declares a length', async () => {
+		const { response, pulled } = streamed(10_000, 64 * 1024);
+		const compressed = new Response(response.body, { headers: { 'content-length': '100', 'content-encoding': 'gzip' } });
+		expect(await readTextWithin(compressed, 1024 * 1024)).toBeNull();
+		expect(pulled()).toBeLessThanOrEqual(18);
+	});
 });
