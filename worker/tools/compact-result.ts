@@ -57,24 +57,11 @@ export function fitItems(items: readonly unknown[], maxBytes: number): { json: s
 	return { json: `[${json.join(',')}]`, count: json.length };
 }
 
-function byteLength(text: string): number {
-	return NON_ASCII.test(text) ? utf8Length(text) : text.length;
+const encoder = new TextEncoder();
+
+/** Bytes of `text` in UTF-8 (an ASCII string is counted without encoding it). */
+export function byteLength(text: string): number {
+	return NON_ASCII.test(text) ? encoder.encode(text).byteLength : text.length;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
-
-/** Bytes of `text` in UTF-8 (a lone surrogate counts as the 3-byte replacement character). */
-export function utf8Length(text: string): number {
-	let bytes = text.length;
-	for (let i = 0; i < text.length; i++) {
-		const code = text.charCodeAt(i);
-		if (code < 0x80) continue;
-		if (code < 0x800) bytes += 1;
-		else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-			// A surrogate pair: 2 UTF-16 units, 4 bytes.
-			bytes += 2;
-			i += 1;
-		} else bytes += 2;
-	}
-	return bytes;
-}

@@ -19,9 +19,11 @@ export function routeArgs(spec: ToolSpec, args: Record<string, unknown>): Routed
 	const query = new URLSearchParams();
 	const bodyObject: Record<string, unknown> = {};
 	let rootBody: unknown;
-	for (const [argName, param] of Object.entries(params)) {
+	// Arguments are few and parameters many (list filters): walk the arguments.
+	for (const argName of Object.keys(args)) {
+		const param = Object.hasOwn(params, argName) ? params[argName] : undefined;
 		const value = args[argName];
-		if (value === undefined) continue;
+		if (param === undefined || value === undefined) continue;
 		switch (param.in) {
 			case 'path':
 				pathValues.set(param.name, encodeURIComponent(toQueryString(value)));
@@ -41,7 +43,8 @@ export function routeArgs(spec: ToolSpec, args: Record<string, unknown>): Routed
 			}
 		}
 	}
-	const path = spec.upstream.path.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+	const template = spec.upstream.path;
+	const path = !template.includes('{') ? template : template.replace(/\{([^}]+)\}/g, (whole, name: string) => {
 		const value = pathValues.get(name);
 		if (value === undefined) throw new Error(`${spec.name}: missing path parameter ${name}`);
 		return value;

@@ -1,7 +1,7 @@
 /** Compaction of eDesk data for the model and the byte-budgeted list serialisation. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compact, fitItems, utf8Length } from '../../../worker/tools/compact-result';
+import { byteLength, compact, fitItems } from '../../../worker/tools/compact-result';
 
 describe('compact', () => {
 	it('drops null, empty strings, empty arrays and objects at every depth, keeping 0 and false', () => {
@@ -24,7 +24,7 @@ describe('fitItems', () => {
 	it('keeps whole items within the byte budget and always the first one', () => {
 		const items = [{ t: 'é'.repeat(10) }, { t: 'a' }, { t: 'b' }];
 		const first = JSON.stringify(items[0]);
-		const budget = 2 + utf8Length(first) + 1 + JSON.stringify(items[1]).length;
+		const budget = 2 + byteLength(first) + 1 + JSON.stringify(items[1]).length;
 		expect(fitItems(items, budget)).toEqual({ json: `[${first},${JSON.stringify(items[1])}]`, count: 2 });
 		expect(fitItems(items, 3)).toEqual({ json: `[${first}]`, count: 1 });
 	});
@@ -35,20 +35,20 @@ describe('fitItems', () => {
 				const { json, count } = fitItems(items, budget);
 				const parsed = JSON.parse(json) as unknown[];
 				expect(parsed).toEqual(JSON.parse(JSON.stringify(items.slice(0, count))));
-				if (count > 1) expect(utf8Length(json)).toBeLessThanOrEqual(budget);
-				if (utf8Length(JSON.stringify(items)) <= budget) expect(count).toBe(items.length);
+				if (count > 1) expect(byteLength(json)).toBeLessThanOrEqual(budget);
+				if (byteLength(JSON.stringify(items)) <= budget) expect(count).toBe(items.length);
 			}),
 			{ numRuns: 1000 },
 		);
 	});
 });
 
-describe('utf8Length', () => {
+describe('byteLength', () => {
 	it('equals the UTF-8 encoded length of any string, lone surrogates included', () => {
 		const encoder = new TextEncoder();
 		fc.assert(
 			fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('\ud800', '\udc00', '\ud83d\ude00', 'é', '€'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })) }), (s) => {
-				expect(utf8Length(s)).toBe(encoder.encode(s).byteLength);
+				expect(byteLength(s)).toBe(encoder.encode(s).byteLength);
 			}),
 			{ numRuns: 2000 },
 		);
