@@ -4,7 +4,7 @@
  * deploy bundle size. Serves the bundle straight from workerd (no wrangler dev proxy), prints a table,
  * writes results/bench.json and exits 1 when a target fails. Node only.
  *
- * Flags: --seconds <per side and level, default 4> --slices <alternating direct/MCP slices, default 4>
+ * Flags: --seconds <per side and level, default 6> --slices <alternating direct/MCP slices, default 6>
  *        --warmup <seconds per level, default 1> --levels <concurrencies, default 1,16,64>
  *        --out <path, default results/bench.json>
  */
@@ -37,7 +37,7 @@ const SCENARIOS = [
 	{ name: 'list tickets', tool: 'list_all_e_desk_tickets', args: {}, direct: '/v1/tickets?page=1&itemsPerPage=10' },
 ];
 
-const flags = parseFlagsOrExit(process.argv.slice(2), { seconds: 4, slices: 4, warmup: 1, levels: '1,16,64', out: 'results/bench.json' });
+const flags = parseFlagsOrExit(process.argv.slice(2), { seconds: 6, slices: 6, warmup: 1, levels: '1,16,64', out: 'results/bench.json' });
 const levels = flags.levels.split(',').map(Number);
 
 async function main() {
