@@ -55,6 +55,7 @@ export default defineConfig({
 					// The sandbox Worker's state (rate limiter, fail-next queue) is shared by all files.
 					fileParallelism: false,
 					include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+					globalSetup: [`${root}test/unit/auth/jwks-server.ts`],
 				},
 			},
 			`${root}test/sandbox/vitest.config.ts`,
