@@ -149,6 +149,8 @@ async function compare(scenario, concurrency, mcp) {
 	}
 	const d = summarizeRuns(directRuns);
 	const m = summarizeRuns(mcpRuns);
+	// Each slice pair alone: how far one short run can move the added latency on this machine.
+	const bySlice = mcpRuns.map((run, i) => round(summarize(run.latencies).p50 - summarize(directRuns[i].latencies).p50));
 	const row = {
 		scenario: scenario.name,
 		tool: scenario.tool,
@@ -160,6 +162,7 @@ async function compare(scenario, concurrency, mcp) {
 		added_p99_ms: round(m.p99_ms - d.p99_ms),
 		ratio_p50: round(m.p50_ms / d.p50_ms, 2),
 		ratio_p99: round(m.p99_ms / d.p99_ms, 2),
+		added_p50_by_slice_ms: bySlice,
 	};
 	console.log(`  ${scenario.name} c=${concurrency}: direct p50 ${d.p50_ms} ms, MCP p50 ${m.p50_ms} ms (+${row.added_p50_ms} ms), ${m.rps} req/s via MCP`);
 	return row;
@@ -197,8 +200,8 @@ function evaluate({ latency, breakdown, bundle, context }) {
 function print(r) {
 	console.log(`\nMachine: ${r.machine.cpus} × ${r.machine.cpu}, Node ${r.machine.node}, load average ${r.machine.load_average_1m.start} → ${r.machine.load_average_1m.end}; ${r.settings.seconds_per_side} s per side and level in ${r.settings.slices} alternating slices, after ${r.settings.warmup_seconds} s warm-up\n`);
 	console.log(formatTable(
-		['scenario', 'c', 'direct p50', 'direct p99', 'direct req/s', 'MCP p50', 'MCP p99', 'MCP req/s', 'added p50', 'added p99', 'ratio p50', 'errors'],
-		r.latency.map((x) => [x.scenario, x.concurrency, ms(x.direct.p50_ms), ms(x.direct.p99_ms), x.direct.rps, ms(x.mcp.p50_ms), ms(x.mcp.p99_ms), x.mcp.rps, ms(x.added_p50_ms), ms(x.added_p99_ms), `${x.ratio_p50}×`, x.direct.errors + x.mcp.errors]),
+		['scenario', 'c', 'direct p50', 'direct p99', 'direct req/s', 'MCP p50', 'MCP p99', 'MCP req/s', 'added p50', 'per slice', 'added p99', 'ratio p50', 'errors'],
+		r.latency.map((x) => [x.scenario, x.concurrency, ms(x.direct.p50_ms), ms(x.direct.p99_ms), x.direct.rps, ms(x.mcp.p50_ms), ms(x.mcp.p99_ms), x.mcp.rps, ms(x.added_p50_ms), spread(x.added_p50_by_slice_ms), ms(x.added_p99_ms), `${x.ratio_p50}×`, x.direct.errors + x.mcp.errors]),
 	));
 	console.log(`\nBreakdown at c=1 (Worker only, no eDesk call):`);
 	console.log(formatTable(['request', 'p50', 'p99', 'req/s'], Object.entries(r.breakdown_c1).map(([k, v]) => [k, ms(v.p50_ms), ms(v.p99_ms), v.rps])));
@@ -215,6 +218,12 @@ function print(r) {
 
 function ms(value) {
 	return value === null ? null : `${value.toFixed(2)} ms`;
+}
+
+/** `min–max ms` of the per-slice added p50s. */
+function spread(values) {
+	const finite = values.filter((v) => v !== null);
+	return finite.length === 0 ? null : `${Math.min(...finite).toFixed(2)}–${Math.max(...finite).toFixed(2)} ms`;
 }
 
 function kib(bytes) {
