@@ -4,16 +4,13 @@
  * `--header "Authorization: Bearer ${EDESK_MCP_API_TOKEN}"` and the token in its environment.
  * The token is an `mcp`-scoped API token, the kind handed to a contractor's client.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { readDotenv, ROOT } from '../../scripts/local-server.mjs';
+import { runInspector, startMcpRemote } from './client-processes';
 
-const bin = (name: string): string => join(ROOT as string, 'node_modules', '.bin', name);
 let lockedUrl = '';
 let mcpToken = '';
 
@@ -36,19 +33,8 @@ beforeAll(async () => {
 		.sign(new TextEncoder().encode(secret));
 });
 
-/** The parts of a JSON-RPC answer from mcp-remote these tests read. */
-interface RpcAnswer {
-	result?: { serverInfo?: { name: string }; tools?: { name: string }[]; isError?: boolean; content?: { text: string }[] };
-	error?: { message: string };
-}
-
 function inspector(args: string[]): { status: number | null; stdout: string; stderr: string } {
-	const run = spawnSync(process.execPath, [bin('mcp-inspector'), '--cli', lockedUrl, '--transport', 'http', '--format', 'json', ...args], {
-		encoding: 'utf8',
-		timeout: 60_000,
-		env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), 'inspector-home-')) },
-	});
-	return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+	return runInspector(lockedUrl, args);
 }
 
 describe('MCP Inspector CLI on a locked server', () => {
@@ -78,36 +64,11 @@ describe('mcp-remote on a locked server, configured as the README shows for Clau
 	it('lists and calls a tool with the API token taken from its environment', async () => {
 		// Literally `${EDESK_MCP_API_TOKEN}`: mcp-remote expands it from its own environment.
 		const header = 'Authorization: Bearer ${EDESK_MCP_API_TOKEN}';
-		const child = spawn(process.execPath, [bin('mcp-remote'), lockedUrl, '--transport', 'http-only', '--header', header], {
-			stdio: ['pipe', 'pipe', 'pipe'],
-			env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), 'mcp-remote-home-')), EDESK_MCP_API_TOKEN: mcpToken },
-		});
-		const answers = new Map<number, RpcAnswer>();
-		let buffer = '';
-		let stderr = '';
-		child.stderr.on('data', (d) => (stderr += d));
-		child.stdout.on('data', (d) => {
-			buffer += d;
-			for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
-				const line = buffer.slice(0, nl).trim();
-				buffer = buffer.slice(nl + 1);
-				if (!line) continue;
-				const msg = JSON.parse(line) as RpcAnswer & { id?: unknown };
-				if (typeof msg.id === 'number') answers.set(msg.id, msg);
-			}
-		});
-		const send = (msg: object): void => {
-			child.stdin.write(`${JSON.stringify(msg)}\n`);
-		};
-		const answer = async (id: number): Promise<RpcAnswer> => {
-			for (let i = 0; i < 300 && !answers.has(id); i++) await new Promise((r) => setTimeout(r, 100));
-			const got = answers.get(id);
-			if (!got) throw new Error(`no answer to ${id}; mcp-remote stderr: ${stderr.slice(-2000)}`);
-			return got;
-		};
+		const client = startMcpRemote(lockedUrl, ['--header', header], { EDESK_MCP_API_TOKEN: mcpToken });
+		const { send, answer } = client;
 		try {
 			send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'claude-desktop-like', version: '0' } } });
-			expect((await answer(1)).result?.serverInfo?.name, stderr.slice(-1000)).toBe('edesk-mcp');
+			expect((await answer(1)).result?.serverInfo?.name, client.stderr().slice(-1000)).toBe('edesk-mcp');
 			send({ jsonrpc: '2.0', method: 'notifications/initialized' });
 			send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
 			const tools = (await answer(2)).result?.tools ?? [];
@@ -117,10 +78,9 @@ describe('mcp-remote on a locked server, configured as the README shows for Clau
 			const call = (await answer(3)).result;
 			expect(call?.isError ?? false).toBe(false);
 			expect((JSON.parse(call?.content?.[0]?.text ?? '{}') as { items?: unknown[] }).items).toHaveLength(1);
-			expect(stderr).not.toContain(mcpToken);
+			expect(client.stderr()).not.toContain(mcpToken);
 		} finally {
-			child.stdin.end();
-			child.kill('SIGTERM');
+			client.close();
 		}
 	});
 });

@@ -1,20 +1,10 @@
 /** Clients nobody on the team wrote, used as they are: the MCP Inspector CLI, mcp-remote (as Claude Desktop runs it) and the OpenAI Agents SDK. */
 import { MCPServerStreamableHttp } from '@openai/agents';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..', '..');
-const bin = (name: string): string => join(root, 'node_modules', '.bin', name);
+import { runInspector, startMcpRemote } from './client-processes';
 
 function inspector(args: string[]): { status: number | null; json: any; stderr: string } {
-	const run = spawnSync(process.execPath, [bin('mcp-inspector'), '--cli', inject('mcpUrl'), '--transport', 'http', '--format', 'json', ...args], {
-		encoding: 'utf8',
-		timeout: 60_000,
-		env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), 'inspector-home-')) },
-	});
+	const run = runInspector(inject('mcpUrl'), args);
 	return { status: run.status, json: run.stdout ? JSON.parse(run.stdout) : undefined, stderr: run.stderr };
 }
 
@@ -42,33 +32,9 @@ describe('MCP Inspector CLI', () => {
 
 describe('mcp-remote over stdio, as Claude Desktop runs it', () => {
 	it('lists and calls a tool', async () => {
-		const child = spawn(process.execPath, [bin('mcp-remote'), inject('mcpUrl'), '--transport', 'http-only'], {
-			stdio: ['pipe', 'pipe', 'pipe'],
-			env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), 'mcp-remote-home-')) },
-		});
-		const answers = new Map<number, any>();
-		let buffer = '';
-		let stderr = '';
-		child.stderr.on('data', (d) => (stderr += d));
-		child.stdout.on('data', (d) => {
-			buffer += d;
-			let nl: number;
-			while ((nl = buffer.indexOf('\n')) >= 0) {
-				const line = buffer.slice(0, nl).trim();
-				buffer = buffer.slice(nl + 1);
-				if (!line) continue;
-				const msg = JSON.parse(line);
-				if (typeof msg.id === 'number') answers.set(msg.id, msg);
-			}
-		});
-		const send = (msg: object): void => {
-			child.stdin.write(`${JSON.stringify(msg)}\n`);
-		};
-		const answer = async (id: number): Promise<any> => {
-			for (let i = 0; i < 300 && !answers.has(id); i++) await new Promise((r) => setTimeout(r, 100));
-			if (!answers.has(id)) throw new Error(`no answer to ${id}; stderr: ${stderr.slice(-2000)}`);
-			return answers.get(id);
-		};
+		const client = startMcpRemote(inject('mcpUrl'));
+		const { send } = client;
+		const answer = async (id: number): Promise<any> => client.answer(id);
 		try {
 			send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'claude-desktop-like', version: '0' } } });
 			expect((await answer(1)).result.serverInfo.name).toBe('edesk-mcp');
@@ -80,8 +46,7 @@ describe('mcp-remote over stdio, as Claude Desktop runs it', () => {
 			expect(call.result.isError ?? false).toBe(false);
 			expect(JSON.parse(call.result.content[0].text).items.length).toBeGreaterThan(0);
 		} finally {
-			child.stdin.end();
-			child.kill('SIGTERM');
+			client.close();
 		}
 	});
 });
