@@ -6,6 +6,9 @@
 import fc from 'fast-check';
 import type { JsonSchema, ToolSpec } from '../../worker/tools/tool-spec';
 
+/** Names that reach Object.prototype when used as a key. */
+const PROTOTYPE_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'];
+
 /** Strings that have broken parsers, validators and loggers before. */
 export const SPECIAL_STRINGS: readonly string[] = [
 	'',
@@ -34,12 +37,7 @@ export const SPECIAL_STRINGS: readonly string[] = [
 	'{{7*7}}',
 	'%00%0a%0d',
 	'../../../../etc/passwd',
-	'__proto__',
-	'constructor',
-	'prototype',
-	'toString',
-	'valueOf',
-	'hasOwnProperty',
+	...PROTOTYPE_KEYS,
 	'__defineGetter__',
 	'NaN',
 	'Infinity',
@@ -55,12 +53,7 @@ export const SPECIAL_STRINGS: readonly string[] = [
 
 /** Keys that reach for Object.prototype, JSON-RPC fields and MCP params. */
 export const SPECIAL_KEYS: readonly string[] = [
-	'__proto__',
-	'constructor',
-	'prototype',
-	'toString',
-	'valueOf',
-	'hasOwnProperty',
+	...PROTOTYPE_KEYS,
 	'jsonrpc',
 	'id',
 	'method',
