@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: latency and throughput of `tools/call` against a direct call of the same eDesk
  * endpoint on the sandbox, the context cost of `tools/list` and of a default tickets page, and the
- * deploy bundle size. Serves the bundle straight from workerd (no wrangler dev proxy), prints a table,
- * writes results/bench.json and exits 1 when a target fails. Node only.
+ * deploy bundle size. At concurrency 1 it also times a pass-through Worker with the same two hops, the
+ * floor any MCP Worker in front of eDesk starts from. Serves the bundle straight from workerd (no
+ * wrangler dev proxy), prints a table, writes results/bench.json and exits 1 when a target fails. Node only.
  *
- * Flags: --seconds <per side and level, default 6> --slices <alternating direct/MCP slices, default 6>
- *        --warmup <seconds per level, default 1> --levels <concurrencies, default 1,16,64>
+ * Flags: --seconds <per side and level, default 6> --slices <alternating slices per side, default 6>
+ *        --warmup <seconds per side and level, default 1, split over the sides> --levels <concurrencies, default 1,16,64>
  *        --out <path, default results/bench.json>
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -132,25 +133,28 @@ const directCheck = (res) => (res.status === 200 ? undefined : `HTTP ${res.statu
 const mcpCheck = (res) =>
 	res.status !== 200 ? `HTTP ${res.status}` : !res.message?.result ? `JSON-RPC ${res.text.slice(0, 120)}` : res.message.result.isError ? resultText(res.message).slice(0, 120) : undefined;
 
-/** Warm-up, then the direct sandbox call and the MCP tool call at one concurrency. */
+/**
+ * Warm-up, then the direct sandbox call and the MCP tool call at one concurrency. At concurrency 1 the
+ * pass-through Worker (the floor, scripts/lib/pass-through-worker.js) takes a third slice in each round.
+ */
 async function compare(scenario, concurrency, mcp) {
 	const direct = () => sandbox.request({ path: scenario.direct, headers: { authorization: `Bearer ${SANDBOX_TOKEN}`, accept: 'application/json' } });
 	const viaMcp = () => mcp.callTool(scenario.tool, scenario.args);
+	const viaFloor = () => floor.callTool(scenario.tool, scenario.args);
+	const sides = [['direct', direct, directCheck], ['mcp', viaMcp, mcpCheck]];
+	if (concurrency === 1) sides.push(['floor', viaFloor, mcpCheck]);
 	if (flags.warmup > 0) {
-		await runOnce(concurrency, flags.warmup / 2, direct, directCheck);
-		await runOnce(concurrency, flags.warmup / 2, viaMcp, mcpCheck);
+		for (const [, request, check] of sides) await runOnce(concurrency, flags.warmup / 2, request, check);
 	}
-	// Alternate short slices of both, so drift in machine load hits them alike.
-	const directRuns = [];
-	const mcpRuns = [];
+	// Alternate short slices of each side, so drift in machine load hits them alike.
+	const runs = Object.fromEntries(sides.map(([name]) => [name, []]));
 	for (let i = 0; i < flags.slices; i++) {
-		directRuns.push(await runOnce(concurrency, flags.seconds / flags.slices, direct, directCheck));
-		mcpRuns.push(await runOnce(concurrency, flags.seconds / flags.slices, viaMcp, mcpCheck));
+		for (const [name, request, check] of sides) runs[name].push(await runOnce(concurrency, flags.seconds / flags.slices, request, check));
 	}
-	const d = summarizeRuns(directRuns);
-	const m = summarizeRuns(mcpRuns);
+	const d = summarizeRuns(runs.direct);
+	const m = summarizeRuns(runs.mcp);
 	// Each slice pair alone: how far one short run can move the added latency on this machine.
-	const bySlice = mcpRuns.map((run, i) => round(summarize(run.latencies).p50 - summarize(directRuns[i].latencies).p50));
+	const bySlice = runs.mcp.map((run, i) => round(summarize(run.latencies).p50 - summarize(runs.direct[i].latencies).p50));
 	const row = {
 		scenario: scenario.name,
 		tool: scenario.tool,
@@ -164,13 +168,19 @@ async function compare(scenario, concurrency, mcp) {
 		ratio_p99: round(m.p99_ms / d.p99_ms, 2),
 		added_p50_by_slice_ms: bySlice,
 	};
-	console.log(`  ${scenario.name} c=${concurrency}: direct p50 ${d.p50_ms} ms, MCP p50 ${m.p50_ms} ms (+${row.added_p50_ms} ms), ${m.rps} req/s via MCP`);
+	if (runs.floor) {
+		const f = summarizeRuns(runs.floor);
+		row.floor = f;
+		row.floor_added_p50_ms = round(f.p50_ms - d.p50_ms);
+		row.over_floor_p50_ms = round(m.p50_ms - f.p50_ms);
+	}
+	console.log(`  ${scenario.name} c=${concurrency}: direct p50 ${d.p50_ms} ms, MCP p50 ${m.p50_ms} ms (+${row.added_p50_ms} ms), ${m.rps} req/s via MCP${row.floor ? `; pass-through p50 ${row.floor.p50_ms} ms` : ''}`);
 	return row;
 }
 
 /**
  * Where the added time goes, at concurrency 1: workerd + router alone (`GET /`, no KV), `ping` (URL
- * token lookup: SHA-256 + one KV read), and a `tools/call` refused by argument validation (the same
+ * token lookup: SHA-256 and the memoised token record), and a `tools/call` refused by argument validation (the same
  * plus validation, no account read and no eDesk call).
  */
 async function measureBreakdown(mcp) {
@@ -189,7 +199,7 @@ function evaluate({ latency, breakdown, bundle, context }) {
 	for (const row of latency.filter((r) => r.concurrency === 1)) {
 		checks.push({ target: `added latency p50, ${row.scenario}, c=1`, value: `${row.added_p50_ms} ms`, limit: `≤ ${TARGETS.addedLatencyP50Ms} ms`, pass: row.added_p50_ms <= TARGETS.addedLatencyP50Ms });
 	}
-	const errors = latency.reduce((n, r) => n + r.direct.errors + r.mcp.errors, 0) + Object.values(breakdown).reduce((n, r) => n + r.errors, 0);
+	const errors = latency.reduce((n, r) => n + r.direct.errors + r.mcp.errors + (r.floor?.errors ?? 0), 0) + Object.values(breakdown).reduce((n, r) => n + r.errors, 0);
 	checks.push({ target: 'failed requests during the runs', value: String(errors), limit: '0', pass: errors === 0 });
 	checks.push({ target: 'bundle gzip', value: `${round(bundle.gzipBytes / 1024, 2)} KiB`, limit: `≤ ${TARGETS.bundleGzipBytes / 1024} KiB`, pass: bundle.gzipBytes <= TARGETS.bundleGzipBytes });
 	checks.push({ target: 'tools/list whole catalog', value: `${context.tools_list.tokens} tokens`, limit: `≤ ${TARGETS.catalogTokens}`, pass: context.tools_list.tokens <= TARGETS.catalogTokens });
@@ -202,6 +212,11 @@ function print(r) {
 	console.log(formatTable(
 		['scenario', 'c', 'direct p50', 'direct p99', 'direct req/s', 'MCP p50', 'MCP p99', 'MCP req/s', 'added p50', 'per slice', 'added p99', 'ratio p50', 'errors'],
 		r.latency.map((x) => [x.scenario, x.concurrency, ms(x.direct.p50_ms), ms(x.direct.p99_ms), x.direct.rps, ms(x.mcp.p50_ms), ms(x.mcp.p99_ms), x.mcp.rps, ms(x.added_p50_ms), spread(x.added_p50_by_slice_ms), ms(x.added_p99_ms), `${x.ratio_p50}×`, x.direct.errors + x.mcp.errors]),
+	));
+	console.log('\nFloor at c=1: a pass-through Worker with the same two hops (reads the JSON-RPC body, calls the same eDesk path over the service binding, returns the answer text unchanged in one SSE event):');
+	console.log(formatTable(
+		['scenario', 'direct p50', 'pass-through p50', 'pass-through added', 'MCP p50', 'MCP added', 'MCP over pass-through'],
+		r.latency.filter((x) => x.floor).map((x) => [x.scenario, ms(x.direct.p50_ms), ms(x.floor.p50_ms), ms(x.floor_added_p50_ms), ms(x.mcp.p50_ms), ms(x.added_p50_ms), ms(x.over_floor_p50_ms)]),
 	));
 	console.log(`\nBreakdown at c=1 (Worker only, no eDesk call):`);
 	console.log(formatTable(['request', 'p50', 'p99', 'req/s'], Object.entries(r.breakdown_c1).map(([k, v]) => [k, ms(v.p50_ms), ms(v.p99_ms), v.rps])));
@@ -234,10 +249,12 @@ const started = Date.now();
 /** Other work on the machine skews the figures; the 1-minute load average is recorded with them. */
 const LOAD_AT_START = loadavg()[0];
 console.log('Bundling the Worker (wrangler deploy --dry-run) and the sandbox, starting workerd…');
-const workerd = await startWorkerd({ rateLimit: false });
+const workerd = await startWorkerd({ rateLimit: false, passThroughRoutes: Object.fromEntries(SCENARIOS.map((s) => [s.tool, s.direct])) });
 const maxSockets = Math.max(...levels);
 const worker = createHttpClient(workerd.origin, { maxSockets });
 const sandbox = createHttpClient(workerd.sandboxOrigin, { maxSockets });
+const passThrough = createHttpClient(workerd.passThroughOrigin, { maxSockets: 1 });
+const floor = createMcpClient(passThrough, '/mcp');
 let exitCode = 1;
 try {
 	exitCode = await main();
@@ -246,6 +263,7 @@ try {
 } finally {
 	worker.close();
 	sandbox.close();
+	passThrough.close();
 	await workerd.dispose();
 }
 process.exit(exitCode);

@@ -8,13 +8,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Log, LogLevel, Miniflare } from 'miniflare';
-import { mintLocalApiToken, ROOT } from '../local-server.mjs';
+import { fileURLToPath } from 'node:url';
+import { mintLocalApiToken, ROOT, SANDBOX_TOKEN } from '../local-server.mjs';
 import { bundleSandbox } from './bundle-sandbox.mjs';
 import { bundleWorker } from './bundle-worker.mjs';
 
 const COMPATIBILITY_DATE = '2025-11-01';
 const HOST = '127.0.0.1';
 const MAX_KEPT_LOGS = 1000;
+const PASS_THROUGH = 'pass-through';
 
 /** The local vars of wrangler.toml: `[env.dev.vars]`, else the top-level `[vars]` (flat `KEY = "value"` lines). */
 function readLocalVars() {
@@ -35,11 +37,12 @@ function readLocalVars() {
 /**
  * Bundles both Workers and starts them. Options: `rateLimit` (sandbox token bucket on, default true),
  * `burst`, `refillPerSecond` (sandbox bucket), `verbose` (workerd logs), `inspectorPort` (DevTools
- * protocol, e.g. for CPU profiles; off by default).
- * Returns `{ origin, sandboxOrigin, secrets, apiToken, bundle, workerErrors, dispose }` (`apiToken`: a management API
- * token valid for 1 hour).
+ * protocol, e.g. for CPU profiles; off by default), `passThroughRoutes` (tool name → eDesk path: also
+ * serves scripts/lib/pass-through-worker.js on its own socket, the benchmark's floor).
+ * Returns `{ origin, sandboxOrigin, passThroughOrigin, secrets, apiToken, bundle, workerErrors, dispose }`
+ * (`apiToken`: a management API token valid for 1 hour; `passThroughOrigin` only with `passThroughRoutes`).
  */
-export async function startWorkerd({ rateLimit = true, burst = 60, refillPerSecond = 2, verbose = false, inspectorPort } = {}) {
+export async function startWorkerd({ rateLimit = true, burst = 60, refillPerSecond = 2, verbose = false, inspectorPort, passThroughRoutes } = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'edesk-workerd-'));
 	let mf;
 	const workerErrors = [];
@@ -90,16 +93,31 @@ export async function startWorkerd({ rateLimit = true, burst = 60, refillPerSeco
 					},
 					unsafeDirectSockets: [{ host: HOST, port: 0 }],
 				},
+				...(passThroughRoutes
+					? [
+							{
+								name: PASS_THROUGH,
+								modules: true,
+								scriptPath: fileURLToPath(new URL('./pass-through-worker.js', import.meta.url)),
+								compatibilityDate: COMPATIBILITY_DATE,
+								bindings: { ROUTES: JSON.stringify(passThroughRoutes), SANDBOX_TOKEN },
+								serviceBindings: { EDESK_SANDBOX: 'edesk-sandbox' },
+								unsafeDirectSockets: [{ host: HOST, port: 0 }],
+							},
+						]
+					: []),
 			],
 		});
 		await mf.ready;
 		const origin = (await mf.unsafeGetDirectURL('edesk-mcp')).origin;
 		const sandboxOrigin = (await mf.unsafeGetDirectURL('edesk-sandbox')).origin;
+		const passThroughOrigin = passThroughRoutes ? (await mf.unsafeGetDirectURL(PASS_THROUGH)).origin : undefined;
 		const apiToken = await mintLocalApiToken(secrets.JWT_SECRET, { subject: 'bench', ttl: '1h' });
 		const running = mf;
 		return {
 			origin,
 			sandboxOrigin,
+			passThroughOrigin,
 			secrets,
 			apiToken,
 			bundle,
