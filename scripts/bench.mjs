@@ -12,10 +12,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { loadCatalog, measure, measureCatalog, CATALOG_MAX_TOKENS } from './context-budget.mjs';
+import { measure, measureCatalog, CATALOG_MAX_TOKENS } from './context-budget.mjs';
 import { provisionServer, ROOT, SANDBOX_TOKEN } from './local-server.mjs';
 import { runClosedLoop } from './lib/closed-loop.mjs';
 import { createHttpClient } from './lib/http-client.mjs';
+import { loadCatalog } from './lib/load-catalog.mjs';
 import { createMcpClient, resultText } from './lib/mcp-client.mjs';
 import { parseFlagsOrExit } from './lib/parse-flags.mjs';
 import { startWorkerd } from './lib/start-workerd.mjs';

@@ -1,9 +1,8 @@
 /** Checks schemas/ and the derived tool catalogue against the rules in schemas/README.md; exits 1 listing every problem. Node only. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { loadCatalog } from './lib/load-catalog.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CATALOG_TS = join(ROOT, 'worker/tools/catalog.ts');
@@ -141,24 +140,6 @@ function checkCatalogImports(resources, docs) {
 	for (const { stem } of resources) {
 		if (!paired.has(`resources/${stem}`))
 			fail('worker/tools/catalog.ts', `resources/${stem} is not in PAIRS`);
-	}
-}
-
-async function loadCatalog() {
-	const dir = mkdtempSync(join(tmpdir(), 'edesk-catalog-'));
-	const outfile = join(dir, 'catalog.mjs');
-	try {
-		await build({
-			entryPoints: [CATALOG_TS],
-			bundle: true,
-			format: 'esm',
-			platform: 'neutral',
-			outfile,
-			logLevel: 'error',
-		});
-		return await import(pathToFileURL(outfile).href);
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
 	}
 }
 

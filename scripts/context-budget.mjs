@@ -2,35 +2,13 @@
  * Measures what the tool catalogue costs in a model's context (o200k tokens, bytes); fails above the
  * budget. Run as a script it prints the per-tool table; `scripts/bench.mjs` imports its functions. Node only.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
+import { loadCatalog } from './lib/load-catalog.mjs';
 
 /** Hard budget for the whole tools/list result (o200k tokens). */
 export const CATALOG_MAX_TOKENS = 6000;
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** Bundles worker/tools/catalog.ts (JSON imports included) and imports it. */
-export async function loadCatalog() {
-	const dir = mkdtempSync(join(tmpdir(), 'edesk-catalog-'));
-	const outfile = join(dir, 'catalog.mjs');
-	try {
-		await build({
-			entryPoints: [join(ROOT, 'worker/tools/catalog.ts')],
-			bundle: true,
-			format: 'esm',
-			platform: 'neutral',
-			outfile,
-			logLevel: 'error',
-		});
-		return await import(pathToFileURL(outfile).href);
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
-	}
-}
 
 /** The tools/list entry exactly as the MCP layer serialises it. */
 export const toListed = (t) => ({
