@@ -1,6 +1,7 @@
 /** /__sandbox hooks: rate limit (429 shape), config, fail-next, request log, reset. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getRateLimitConfig, takeToken } from '../../scripts/edesk-sandbox/rate-limit';
+import type { RequestLogEntry as LogEntry } from '../../scripts/edesk-sandbox/request-log';
 import { call, callJson, READ_ONLY_TOKEN, resetSandbox, type ListBody } from './helpers';
 
 beforeEach(resetSandbox);
@@ -20,16 +21,6 @@ async function configure(rateLimit: Record<string, unknown>): Promise<Response> 
 async function sha256(text: string): Promise<string> {
 	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
 	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-interface LogEntry {
-	seq: number;
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	body_sha256: string | null;
-	at: string;
-	status: number;
 }
 
 describe('rate limit', () => {
