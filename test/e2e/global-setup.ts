@@ -1,10 +1,11 @@
 /** Starts edesk-mcp and the eDesk sandbox under `wrangler dev` (fresh state) and provides an MCP URL to the e2e tests. */
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 // @ts-expect-error plain ESM script without types
-import { ensureDevVars, mintLocalApiToken, provisionServer, startWrangler } from '../../scripts/local-server.mjs';
+import { provisionServer } from '../../scripts/local-server.mjs';
+import { startFreshLocalServer } from './fresh-local-server';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -21,27 +22,24 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-	const vars = ensureDevVars();
-	const persistTo = mkdtempSync(join(tmpdir(), 'edesk-mcp-e2e-'));
 	const port = 8800 + Math.floor(Math.random() * 150);
-	const server = await startWrangler({ port, inspectorPort: port + 1000, persistTo, stdio: 'pipe' });
+	const server = await startFreshLocalServer({ name: 'e2e', subject: 'e2e', port, inspectorPort: port + 1000 });
 	const logFile = join(tmpdir(), `edesk-mcp-e2e-wrangler-${process.pid}-${port}.log`);
 	writeFileSync(logFile, server.output());
 	server.child.stdout?.on('data', (d: Buffer) => appendFileSync(logFile, d));
 	server.child.stderr?.on('data', (d: Buffer) => appendFileSync(logFile, d));
 	project.provide('logFile', logFile);
 	try {
-		const apiToken: string = await mintLocalApiToken(vars.JWT_SECRET, { subject: 'e2e' });
-		const full = await provisionServer(server.origin, apiToken, { serverName: 'e2e full' });
-		const readOnly = await provisionServer(server.origin, apiToken, {
+		const full = await provisionServer(server.origin, server.apiToken, { serverName: 'e2e full' });
+		const readOnly = await provisionServer(server.origin, server.apiToken, {
 			serverName: 'e2e read-only',
 			config: { methods: ['read'], tags: [], require_api_token_auth: false },
 		});
 		project.provide('origin', server.origin);
 		project.provide('mcpUrl', full.url);
 		project.provide('readOnlyMcpUrl', readOnly.url);
-		project.provide('apiToken', apiToken);
-		project.provide('persistTo', persistTo);
+		project.provide('apiToken', server.apiToken);
+		project.provide('persistTo', server.persistTo);
 		project.provide('accountId', full.account.id);
 	} catch (error) {
 		await server.stop();
@@ -50,7 +48,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	}
 	return async () => {
 		await server.stop();
-		rmSync(persistTo, { recursive: true, force: true });
 		rmSync(logFile, { force: true });
 	};
 }
