@@ -6,7 +6,7 @@
  * wrangler dev proxy), prints a table, writes results/bench.json and exits 1 when a target fails. Node only.
  *
  * Flags: --seconds <per side and level, default 6> --slices <alternating slices per side, default 6>
- *        --warmup <seconds per side and level, default 1, split over the sides> --levels <concurrencies, default 1,16,64>
+ *        --warmup <seconds per level, default 1; each side warms up for half of it> --levels <concurrencies, default 1,16,64>
  *        --out <path, default results/bench.json>
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -181,8 +181,8 @@ async function compare(scenario, concurrency, mcp) {
 
 /**
  * Where the added time goes, at concurrency 1: workerd + router alone (`GET /`, no KV), `ping` (URL
- * token lookup: SHA-256 and the memoised token record), and a `tools/call` refused by argument validation (the same
- * plus validation, no account read and no eDesk call).
+ * token lookup: SHA-256 and the memoised token record), and a `tools/call` refused by argument
+ * validation (the same plus validation, no account read and no eDesk call).
  */
 async function measureBreakdown(mcp) {
 	const seconds = Math.max(1, flags.seconds / 2);

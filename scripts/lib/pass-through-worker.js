@@ -5,10 +5,13 @@
  * unchanged as the tool result in one SSE event. No token lookup, argument validation, compaction,
  * cursor or timeout. Served by scripts/lib/start-workerd.mjs for `npm run bench`; never deployed.
  */
+let routes;
+
 export default {
 	async fetch(request, env) {
+		routes ??= JSON.parse(env.ROUTES);
 		const message = JSON.parse(await request.text());
-		const path = JSON.parse(env.ROUTES)[message.params?.name];
+		const path = routes[message.params?.name];
 		if (!path) return new Response('unknown tool', { status: 404 });
 		const upstream = await env.EDESK_SANDBOX.fetch(`http://edesk-sandbox.local${path}`, {
 			headers: { authorization: `Bearer ${env.SANDBOX_TOKEN}`, accept: 'application/json' },
