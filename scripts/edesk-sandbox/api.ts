@@ -2,7 +2,7 @@
  * body parse → handler. Turns ApiError into its wire form; anything else is a generic 500. */
 import { requirePrincipal, requireWriteAccess } from './auth';
 import { ApiError, badRequest, internalError, notFound, tooManyRequests } from './envelopes';
-import { takeFailure, toForcedResponse } from './fail-next';
+import { takeFailure, toForcedResponse, withDelays } from './fail-next';
 import { getRateLimitConfig, takeToken } from './rate-limit';
 import { recordRequest, sha256Hex } from './request-log';
 import { matchRoute } from './router';
@@ -95,5 +95,5 @@ export async function handleApi(req: Request, env: SandboxEnv): Promise<Response
 		},
 		nowMs,
 	);
-	return response;
+	return forced ? withDelays(response, forced) : response;
 }

@@ -1,7 +1,7 @@
 /** Test/control hooks under /__sandbox/ (no auth; local use only): reset, rate-limit config,
  * fail-next, request log. See README.md. Never reachable under /v1. */
 import { errorBody, json } from './envelopes';
-import { clearFailures, pendingFailures, queueFailure } from './fail-next';
+import { clearFailures, MAX_DELAY_MS, pendingFailures, queueFailure } from './fail-next';
 import {
 	getRateLimitConfig,
 	resetRateLimit,
@@ -59,6 +59,12 @@ async function configure(req: Request, env: SandboxEnv): Promise<Response> {
 	return json({ ok: true, rate_limit: toWireConfig(getRateLimitConfig(env)) });
 }
 
+/** A rule's delay in ms: 0 when absent, null when not an integer 0–MAX_DELAY_MS. */
+function delayOf(value: unknown): number | null {
+	if (value === undefined) return 0;
+	return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_DELAY_MS ? value : null;
+}
+
 async function failNext(req: Request): Promise<Response> {
 	const body = await readObject(req);
 	const status = body?.status;
@@ -69,7 +75,11 @@ async function failNext(req: Request): Promise<Response> {
 	if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
 		return badControl('count must be an integer >= 1');
 	}
-	queueFailure({ status, remaining: count, body: body?.body, apply: body?.apply === true });
+	const delayMs = delayOf(body?.delay_ms);
+	if (delayMs === null) return badControl(`delay_ms must be an integer 0-${MAX_DELAY_MS}`);
+	const bodyDelayMs = delayOf(body?.body_delay_ms);
+	if (bodyDelayMs === null) return badControl(`body_delay_ms must be an integer 0-${MAX_DELAY_MS}`);
+	queueFailure({ status, remaining: count, body: body?.body, apply: body?.apply === true, delayMs, bodyDelayMs });
 	return json({ ok: true, pending: pendingFailures() });
 }
 

@@ -8,7 +8,14 @@ export interface ForcedFailure {
 	body?: unknown;
 	/** When true the request is applied to the state first, then the error is returned. */
 	apply: boolean;
+	/** Milliseconds the response is held before its status and headers go out (a slow eDesk). */
+	delayMs: number;
+	/** Milliseconds between the headers and the body (an eDesk that stalls mid-answer). */
+	bodyDelayMs: number;
 }
+
+/** Longest delay a rule may ask for. */
+export const MAX_DELAY_MS = 60_000;
 
 const REASONS: Record<number, string> = {
 	400: 'Bad Request',
@@ -62,4 +69,20 @@ export function toForcedResponse(rule: ForcedFailure): Response {
 	if (rule.status === 429) return json(TOO_MANY_REQUESTS_BODY, 429, headers);
 	const message = REASONS[rule.status] ?? 'Error';
 	return json(errorBody(rule.status, message, 'Forced failure (sandbox fail-next)'), rule.status);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Applies a rule's delays to its response: first `delayMs`, then the headers, then `bodyDelayMs`, then the body. */
+export async function withDelays(response: Response, rule: ForcedFailure): Promise<Response> {
+	if (rule.delayMs > 0) await sleep(rule.delayMs);
+	if (rule.bodyDelayMs <= 0 || !response.body) return response;
+	const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+	const body = response.body;
+	void (async () => {
+		await sleep(rule.bodyDelayMs);
+		// The caller may have gone away meanwhile; then the pipe fails and there is nothing left to do.
+		await body.pipeTo(writable).catch(() => undefined);
+	})();
+	return new Response(readable, response);
 }

@@ -28,9 +28,21 @@ export interface EdeskClient {
 	request(op: UpstreamRequest): Promise<UpstreamResult>;
 }
 
-/** Builds a client for one account: base URL, decrypted API token and how to reach the host. */
-export function createEdeskClient(options: { baseUrl: string; apiToken: string; fetcher: UpstreamFetcher }): EdeskClient {
+/** What a client needs: base URL, decrypted API token, how to reach the host, and the per-call timeout. */
+export interface EdeskClientOptions {
+	baseUrl: string;
+	apiToken: string;
+	fetcher: UpstreamFetcher;
+	/** Covers the whole call, headers and body; default UPSTREAM_TIMEOUT_MS. */
+	timeoutMs?: number;
+}
+
+const TIMED_OUT: UpstreamError = { kind: 'unavailable', message: 'eDesk did not answer in time' };
+
+/** Builds a client for one account. */
+export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
 	const base = options.baseUrl.replace(/\/+$/, '');
+	const timeoutMs = options.timeoutMs ?? UPSTREAM_TIMEOUT_MS;
 	return {
 		async request(op) {
 			// routeArgs URL-encodes path values, so base + path + query is the whole URL.
@@ -48,14 +60,20 @@ export function createEdeskClient(options: { baseUrl: string; apiToken: string; 
 					body = JSON.stringify(op.body);
 				}
 			}
+			// The signal also aborts the body: an eDesk that stalls after its headers times out as well.
+			const signal = AbortSignal.timeout(timeoutMs);
 			let response: Response;
 			try {
-				response = await options.fetcher(url, { method: op.method, headers, body, signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) });
+				response = await options.fetcher(url, { method: op.method, headers, body, signal });
 			} catch (cause) {
-				const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
-				return { ok: false, error: { kind: 'unavailable', message: timedOut ? 'eDesk did not answer in time' : 'eDesk could not be reached' } };
+				return { ok: false, error: isAbort(cause) ? TIMED_OUT : { kind: 'unavailable', message: 'eDesk could not be reached' } };
 			}
-			const text = await readTextWithin(response, MAX_UPSTREAM_BODY_BYTES);
+			let text: string | null;
+			try {
+				text = await readTextWithin(response, MAX_UPSTREAM_BODY_BYTES);
+			} catch (cause) {
+				return { ok: false, error: signal.aborted || isAbort(cause) ? TIMED_OUT : { kind: 'unavailable', message: 'eDesk broke off its answer' } };
+			}
 			if (text === null) {
 				return { ok: false, error: { kind: 'invalid_response', status: response.status, message: 'eDesk response too large' } };
 			}
@@ -70,6 +88,10 @@ export function createEdeskClient(options: { baseUrl: string; apiToken: string; 
 			}
 		},
 	};
+}
+
+function isAbort(cause: unknown): boolean {
+	return cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
 }
 
 /** Multipart body for order-note attachments: arrays of `{name, content_base64, content_type}` become file parts. */
