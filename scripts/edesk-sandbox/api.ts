@@ -78,12 +78,13 @@ export async function handleApi(req: Request, env: SandboxEnv): Promise<Response
 	const raw =
 		req.method === 'GET' || req.method === 'HEAD' ? new ArrayBuffer(0) : await req.arrayBuffer();
 	const forced = takeFailure();
+	const status = forced?.status;
 	let response: Response;
-	if (forced && !forced.apply) {
-		response = toForcedResponse(forced);
+	if (forced && status !== undefined && !forced.apply) {
+		response = toForcedResponse({ ...forced, status });
 	} else {
 		response = await dispatch(req, env, raw, nowMs);
-		if (forced) response = toForcedResponse(forced);
+		if (forced && status !== undefined) response = toForcedResponse({ ...forced, status });
 	}
 	recordRequest(
 		{

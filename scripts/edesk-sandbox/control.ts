@@ -67,18 +67,19 @@ function delayOf(value: unknown): number | null {
 
 async function failNext(req: Request): Promise<Response> {
 	const body = await readObject(req);
-	const status = body?.status;
 	const count = body?.count ?? 1;
-	if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599) {
-		return badControl('status must be an integer 400-599');
-	}
-	if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
-		return badControl('count must be an integer >= 1');
-	}
 	const delayMs = delayOf(body?.delay_ms);
 	if (delayMs === null) return badControl(`delay_ms must be an integer 0-${MAX_DELAY_MS}`);
 	const bodyDelayMs = delayOf(body?.body_delay_ms);
 	if (bodyDelayMs === null) return badControl(`body_delay_ms must be an integer 0-${MAX_DELAY_MS}`);
+	// A rule with a delay may leave out the status: the real response then comes, only late.
+	const status = body?.status ?? (delayMs > 0 || bodyDelayMs > 0 ? undefined : null);
+	if (status !== undefined && (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)) {
+		return badControl('status must be an integer 400-599 (it may be left out only with a delay)');
+	}
+	if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
+		return badControl('count must be an integer >= 1');
+	}
 	queueFailure({ status, remaining: count, body: body?.body, apply: body?.apply === true, delayMs, bodyDelayMs });
 	return json({ ok: true, pending: pendingFailures() });
 }

@@ -1,9 +1,10 @@
-/** Forced failures for the next N API requests (POST /__sandbox/fail-next). Owns the queue. */
+/** Forced failures and delays for the next N API requests (POST /__sandbox/fail-next). Owns the queue. */
 import { TOO_MANY_REQUESTS_BODY, errorBody, json, textResponse } from './envelopes';
 
 /** One queued failure rule. */
 export interface ForcedFailure {
-	status: number;
+	/** The forced status; absent for a rule that only delays the real response. */
+	status?: number;
 	remaining: number;
 	body?: unknown;
 	/** When true the request is applied to the state first, then the error is returned. */
@@ -58,7 +59,7 @@ export function clearFailures(): void {
 }
 
 /** The response of a forced failure: the exact eDesk 429 for 429, else the default envelope. */
-export function toForcedResponse(rule: ForcedFailure): Response {
+export function toForcedResponse(rule: ForcedFailure & { status: number }): Response {
 	const headers: Record<string, string> = rule.status === 429 ? { 'Retry-After': '1' } : {};
 	if (rule.body !== undefined) {
 		if (typeof rule.body === 'string') {

@@ -155,6 +155,17 @@ describe('fail-next', () => {
 		expect(log.body.data.map((e) => e.status)).toEqual([504, 503]);
 	});
 
+	it('delays the real answer when a rule has a delay and no status', async () => {
+		await call('/__sandbox/fail-next', { method: 'POST', token: null, body: { body_delay_ms: 300 } });
+		const started = Date.now();
+		const { status, body } = await callJson<{ data: { user: { id: number } } }>('/whoami');
+		expect(status).toBe(200);
+		expect(body.data.user.id).toEqual(expect.any(Number));
+		expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+		expect((await call('/__sandbox/fail-next', { method: 'POST', token: null, body: {} })).status).toBe(400);
+		expect((await call('/__sandbox/fail-next', { method: 'POST', token: null, body: { delay_ms: 0 } })).status).toBe(400);
+	});
+
 	it('rejects a delay that is not an integer from 0 to 60000 ms', async () => {
 		for (const bad of [{ delay_ms: -1 }, { delay_ms: 1.5 }, { delay_ms: '10' }, { body_delay_ms: 60_001 }]) {
 			const res = await callJson<{ error: { details: string } }>('/__sandbox/fail-next', { method: 'POST', token: null, body: { status: 500, ...bad } });

@@ -2,10 +2,13 @@
 import * as z from 'zod/mini';
 import type { AccountRecord } from '../auth/records';
 import { HttpError } from '../lib/errors';
+import { readTextWithin } from '../lib/read-limited';
 import type { UpstreamFetcher } from '../proxy/upstream-fetcher';
 
-/** How long the whoami check may take. */
-const WHOAMI_TIMEOUT_MS = 10_000;
+/** How long the whoami check may take, headers and body together. */
+export const WHOAMI_TIMEOUT_MS = 10_000;
+/** Largest whoami answer read (eDesk's is a few hundred bytes). */
+const WHOAMI_MAX_BYTES = 64 * 1024;
 
 const WhoamiSchema = z.object({
 	data: z.object({
@@ -24,15 +27,18 @@ export async function verifyEdeskCredential(
 	fetcher: UpstreamFetcher,
 	baseUrl: string,
 	apiToken: string,
+	timeoutMs = WHOAMI_TIMEOUT_MS,
 ): Promise<EdeskUser> {
+	const signal = AbortSignal.timeout(timeoutMs);
 	let response: Response;
 	try {
 		response = await fetcher(`${baseUrl}/whoami`, {
 			headers: { authorization: `Bearer ${apiToken}`, accept: 'application/json' },
-			signal: AbortSignal.timeout(WHOAMI_TIMEOUT_MS),
+			signal,
 		});
 	} catch {
-		throw new HttpError(502, 'upstream_unavailable', `Could not reach eDesk at ${baseUrl} to check the API token; try again`);
+		const problem = signal.aborted ? `eDesk at ${baseUrl} did not answer in time` : `Could not reach eDesk at ${baseUrl}`;
+		throw new HttpError(502, 'upstream_unavailable', `${problem} to check the API token; try again`);
 	}
 	if (response.status === 401 || response.status === 403) {
 		await response.body?.cancel();
@@ -50,7 +56,13 @@ export async function verifyEdeskCredential(
 		await response.body?.cancel();
 		throw new HttpError(502, 'upstream_unavailable', `eDesk answered HTTP ${response.status} while checking the API token; try again`);
 	}
-	const parsed = WhoamiSchema.safeParse(await response.json().catch(() => null));
+	let text: string | null;
+	try {
+		text = await readTextWithin(response, WHOAMI_MAX_BYTES);
+	} catch {
+		throw new HttpError(502, 'upstream_unavailable', signal.aborted ? 'eDesk did not finish its answer in time while checking the API token; try again' : 'eDesk broke off its answer while checking the API token; try again');
+	}
+	const parsed = WhoamiSchema.safeParse(parseJson(text));
 	if (!parsed.success) {
 		throw new HttpError(400, 'invalid_request', `base_url: ${baseUrl} did not answer /whoami like the eDesk API`);
 	}
@@ -60,4 +72,13 @@ export async function verifyEdeskCredential(
 	if (name !== undefined) user.name = name;
 	if (email !== undefined) user.email = email;
 	return user;
+}
+
+function parseJson(text: string | null): unknown {
+	if (text === null) return null;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return null;
+	}
 }
