@@ -6,7 +6,7 @@ import { readTextWithin } from '../lib/read-limited';
 import type { UpstreamFetcher } from '../proxy/upstream-fetcher';
 
 /** How long the whoami check may take, headers and body together. */
-export const WHOAMI_TIMEOUT_MS = 10_000;
+const WHOAMI_TIMEOUT_MS = 10_000;
 /** Largest whoami answer read (eDesk's is a few hundred bytes). */
 const WHOAMI_MAX_BYTES = 64 * 1024;
 
