@@ -81,10 +81,10 @@ export async function handleApi(req: Request, env: SandboxEnv): Promise<Response
 	const status = forced?.status;
 	let response: Response;
 	if (forced && status !== undefined && !forced.apply) {
-		response = toForcedResponse({ ...forced, status });
+		response = toForcedResponse(forced, status);
 	} else {
 		response = await dispatch(req, env, raw, nowMs);
-		if (forced && status !== undefined) response = toForcedResponse({ ...forced, status });
+		if (forced && status !== undefined) response = toForcedResponse(forced, status);
 	}
 	recordRequest(
 		{

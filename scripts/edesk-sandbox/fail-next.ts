@@ -58,18 +58,18 @@ export function clearFailures(): void {
 	queue = [];
 }
 
-/** The response of a forced failure: the exact eDesk 429 for 429, else the default envelope. */
-export function toForcedResponse(rule: ForcedFailure & { status: number }): Response {
-	const headers: Record<string, string> = rule.status === 429 ? { 'Retry-After': '1' } : {};
+/** The response of a forced failure with `status` (the rule's): the exact eDesk 429 for 429, else the default envelope. */
+export function toForcedResponse(rule: ForcedFailure, status: number): Response {
+	const headers: Record<string, string> = status === 429 ? { 'Retry-After': '1' } : {};
 	if (rule.body !== undefined) {
 		if (typeof rule.body === 'string') {
-			return textResponse(rule.body, rule.status, headers);
+			return textResponse(rule.body, status, headers);
 		}
-		return json(rule.body, rule.status, headers);
+		return json(rule.body, status, headers);
 	}
-	if (rule.status === 429) return json(TOO_MANY_REQUESTS_BODY, 429, headers);
-	const message = REASONS[rule.status] ?? 'Error';
-	return json(errorBody(rule.status, message, 'Forced failure (sandbox fail-next)'), rule.status);
+	if (status === 429) return json(TOO_MANY_REQUESTS_BODY, 429, headers);
+	const message = REASONS[status] ?? 'Error';
+	return json(errorBody(status, message, 'Forced failure (sandbox fail-next)'), status);
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import type { AccountRecord } from '../auth/records';
 import { HttpError } from '../lib/errors';
-import { readTextWithin } from '../lib/read-limited';
+import { timedFetch } from '../proxy/timed-fetch';
 import type { UpstreamFetcher } from '../proxy/upstream-fetcher';
 
 /** How long the whoami check may take, headers and body together. */
@@ -29,17 +29,12 @@ export async function verifyEdeskCredential(
 	apiToken: string,
 	timeoutMs = WHOAMI_TIMEOUT_MS,
 ): Promise<EdeskUser> {
-	const signal = AbortSignal.timeout(timeoutMs);
-	let response: Response;
-	try {
-		response = await fetcher(`${baseUrl}/whoami`, {
-			headers: { authorization: `Bearer ${apiToken}`, accept: 'application/json' },
-			signal,
-		});
-	} catch {
-		const problem = signal.aborted ? `eDesk at ${baseUrl} did not answer in time` : `Could not reach eDesk at ${baseUrl}`;
+	const call = await timedFetch(fetcher, `${baseUrl}/whoami`, { headers: { authorization: `Bearer ${apiToken}`, accept: 'application/json' } }, timeoutMs);
+	if (!call.ok) {
+		const problem = call.failure === 'timeout' ? `eDesk at ${baseUrl} did not answer in time` : `Could not reach eDesk at ${baseUrl}`;
 		throw new HttpError(502, 'upstream_unavailable', `${problem} to check the API token; try again`);
 	}
+	const { response } = call;
 	if (response.status === 401 || response.status === 403) {
 		await response.body?.cancel();
 		throw new HttpError(
@@ -56,12 +51,11 @@ export async function verifyEdeskCredential(
 		await response.body?.cancel();
 		throw new HttpError(502, 'upstream_unavailable', `eDesk answered HTTP ${response.status} while checking the API token; try again`);
 	}
-	let text: string | null;
-	try {
-		text = await readTextWithin(response, WHOAMI_MAX_BYTES);
-	} catch {
-		throw new HttpError(502, 'upstream_unavailable', signal.aborted ? 'eDesk did not finish its answer in time while checking the API token; try again' : 'eDesk broke off its answer while checking the API token; try again');
+	const read = await call.readText(WHOAMI_MAX_BYTES);
+	if (!read.ok && read.failure !== 'too_large') {
+		throw new HttpError(502, 'upstream_unavailable', read.failure === 'timeout' ? 'eDesk did not finish its answer in time while checking the API token; try again' : 'eDesk broke off its answer while checking the API token; try again');
 	}
+	const text = read.ok ? read.text : null;
 	const parsed = WhoamiSchema.safeParse(parseJson(text));
 	if (!parsed.success) {
 		throw new HttpError(400, 'invalid_request', `base_url: ${baseUrl} did not answer /whoami like the eDesk API`);

@@ -1,6 +1,6 @@
 /** The eDesk REST client: one request in, Result out. Knows nothing of MCP. Never retries. */
-import { readTextWithin } from '../lib/read-limited';
 import { toUpstreamError, type UpstreamError } from './edesk-errors';
+import { timedFetch } from './timed-fetch';
 import type { UpstreamFetcher } from './upstream-fetcher';
 
 /** Per-call upstream timeout. */
@@ -38,6 +38,7 @@ export interface EdeskClientOptions {
 }
 
 const TIMED_OUT: UpstreamError = { kind: 'unavailable', message: 'eDesk did not answer in time' };
+const UNREACHABLE: UpstreamError = { kind: 'unavailable', message: 'eDesk could not be reached' };
 
 /** Builds a client for one account. */
 export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
@@ -60,23 +61,17 @@ export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
 					body = JSON.stringify(op.body);
 				}
 			}
-			// The signal also aborts the body: an eDesk that stalls after its headers times out as well.
-			const signal = AbortSignal.timeout(timeoutMs);
-			let response: Response;
-			try {
-				response = await options.fetcher(url, { method: op.method, headers, body, signal });
-			} catch (cause) {
-				return { ok: false, error: isAbort(cause) ? TIMED_OUT : { kind: 'unavailable', message: 'eDesk could not be reached' } };
+			const call = await timedFetch(options.fetcher, url, { method: op.method, headers, body }, timeoutMs);
+			if (!call.ok) return { ok: false, error: call.failure === 'timeout' ? TIMED_OUT : UNREACHABLE };
+			const { response } = call;
+			const read = await call.readText(MAX_UPSTREAM_BODY_BYTES);
+			if (!read.ok) {
+				if (read.failure === 'too_large') {
+					return { ok: false, error: { kind: 'invalid_response', status: response.status, message: 'eDesk response too large' } };
+				}
+				return { ok: false, error: read.failure === 'timeout' ? TIMED_OUT : { kind: 'unavailable', message: 'eDesk broke off its answer' } };
 			}
-			let text: string | null;
-			try {
-				text = await readTextWithin(response, MAX_UPSTREAM_BODY_BYTES);
-			} catch (cause) {
-				return { ok: false, error: signal.aborted || isAbort(cause) ? TIMED_OUT : { kind: 'unavailable', message: 'eDesk broke off its answer' } };
-			}
-			if (text === null) {
-				return { ok: false, error: { kind: 'invalid_response', status: response.status, message: 'eDesk response too large' } };
-			}
+			const text = read.text;
 			if (!response.ok) {
 				return { ok: false, error: toUpstreamError(response.status, text, response.headers.get('retry-after')), headers: response.headers };
 			}
@@ -88,10 +83,6 @@ export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
 			}
 		},
 	};
-}
-
-function isAbort(cause: unknown): boolean {
-	return cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
 }
 
 /** Multipart body for order-note attachments: arrays of `{name, content_base64, content_type}` become file parts. */
