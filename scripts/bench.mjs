@@ -34,17 +34,36 @@ const READ_ONLY = { methods: ['read'], tags: [], require_api_token_auth: false }
 
 /** The two read scenarios: the MCP tool call and the eDesk request the Worker makes for it. */
 const SCENARIOS = [
-	{ name: 'get ticket', tool: 'get_single_e_desk_ticket_by_id', args: { id: TICKET_ID }, direct: `/v1/tickets/${TICKET_ID}` },
+	{
+		name: 'get ticket',
+		tool: 'get_single_e_desk_ticket_by_id',
+		args: { id: TICKET_ID },
+		direct: `/v1/tickets/${TICKET_ID}`,
+	},
 	// The Worker asks for page 1 with the default limit 10 (tools/execute.ts callList).
-	{ name: 'list tickets', tool: 'list_all_e_desk_tickets', args: {}, direct: '/v1/tickets?page=1&itemsPerPage=10' },
+	{
+		name: 'list tickets',
+		tool: 'list_all_e_desk_tickets',
+		args: {},
+		direct: '/v1/tickets?page=1&itemsPerPage=10',
+	},
 ];
 
-const flags = parseFlagsOrExit(process.argv.slice(2), { seconds: 6, slices: 6, warmup: 1, levels: '1,16,64', out: 'results/bench.json' });
+const flags = parseFlagsOrExit(process.argv.slice(2), {
+	seconds: 6,
+	slices: 6,
+	warmup: 1,
+	levels: '1,16,64',
+	out: 'results/bench.json',
+});
 const levels = flags.levels.split(',').map(Number);
 
 async function main() {
 	const full = await provisionServer(workerd.origin, workerd.apiToken, { serverName: 'bench' });
-	const readOnly = await provisionServer(workerd.origin, workerd.apiToken, { serverName: 'bench read-only', config: READ_ONLY });
+	const readOnly = await provisionServer(workerd.origin, workerd.apiToken, {
+		serverName: 'bench read-only',
+		config: READ_ONLY,
+	});
 	const mcp = createMcpClient(worker, new URL(full.url).pathname);
 	const mcpRead = createMcpClient(worker, new URL(readOnly.url).pathname);
 	await handshake(mcp);
@@ -61,12 +80,29 @@ async function main() {
 	const results = {
 		at: new Date().toISOString(),
 		command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-		machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gib: round(totalmem() / 2 ** 30, 1), node: process.version, platform: process.platform, load_average_1m: { start: round(LOAD_AT_START, 2), end: round(loadavg()[0], 2) } },
-		settings: { seconds_per_side: flags.seconds, slices: flags.slices, warmup_seconds: flags.warmup, levels },
+		machine: {
+			cpus: cpus().length,
+			cpu: cpus()[0]?.model,
+			memory_gib: round(totalmem() / 2 ** 30, 1),
+			node: process.version,
+			platform: process.platform,
+			load_average_1m: { start: round(LOAD_AT_START, 2), end: round(loadavg()[0], 2) },
+		},
+		settings: {
+			seconds_per_side: flags.seconds,
+			slices: flags.slices,
+			warmup_seconds: flags.warmup,
+			levels,
+		},
 		latency,
 		breakdown_c1: breakdown,
 		context,
-		bundle: { raw_bytes: bundle.rawBytes, gzip_bytes: bundle.gzipBytes, wrangler_report: bundle.wranglerReport, command: bundle.command },
+		bundle: {
+			raw_bytes: bundle.rawBytes,
+			gzip_bytes: bundle.gzipBytes,
+			wrangler_report: bundle.wranglerReport,
+			command: bundle.command,
+		},
 		checks,
 		duration_seconds: round((Date.now() - started) / 1000, 1),
 	};
@@ -81,7 +117,8 @@ async function main() {
 /** initialize → notifications/initialized, as every client does first. */
 async function handshake(client) {
 	const init = await client.initialize();
-	if (init.status !== 200 || !init.message?.result) throw new Error(`initialize failed: ${init.status} ${init.text.slice(0, 200)}`);
+	if (init.status !== 200 || !init.message?.result)
+		throw new Error(`initialize failed: ${init.status} ${init.text.slice(0, 200)}`);
 	const note = await client.notifyInitialized();
 	if (note.status !== 202) throw new Error(`notifications/initialized got ${note.status}`);
 }
@@ -92,16 +129,30 @@ async function measureContext(mcp, mcpRead) {
 	const read = await mcpRead.listTools();
 	const page = await mcp.callTool('list_all_e_desk_tickets', {});
 	for (const r of [whole, read, page]) {
-		if (r.status !== 200 || !r.message?.result || r.message.result.isError) throw new Error(`context call failed: ${r.status} ${r.text.slice(0, 200)}`);
+		if (r.status !== 200 || !r.message?.result || r.message.result.isError)
+			throw new Error(`context call failed: ${r.status} ${r.text.slice(0, 200)}`);
 	}
 	const pageText = resultText(page.message);
 	const pageBody = JSON.parse(pageText);
 	const offline = measureCatalog((await loadCatalog()).TOOL_CATALOG);
 	return {
-		tools_list: { tools: whole.message.result.tools.length, ...measure(whole.message.result), http_body_bytes: Buffer.byteLength(whole.text) },
-		tools_list_read_only: { tools: read.message.result.tools.length, ...measure(read.message.result), http_body_bytes: Buffer.byteLength(read.text) },
+		tools_list: {
+			tools: whole.message.result.tools.length,
+			...measure(whole.message.result),
+			http_body_bytes: Buffer.byteLength(whole.text),
+		},
+		tools_list_read_only: {
+			tools: read.message.result.tools.length,
+			...measure(read.message.result),
+			http_body_bytes: Buffer.byteLength(read.text),
+		},
 		catalog_offline: { whole: offline.whole, read_only: offline.readOnly },
-		tickets_page: { items: pageBody.items.length, has_more: pageBody.has_more, ...measure(pageText), http_body_bytes: Buffer.byteLength(page.text) },
+		tickets_page: {
+			items: pageBody.items.length,
+			has_more: pageBody.has_more,
+			...measure(pageText),
+			http_body_bytes: Buffer.byteLength(page.text),
+		},
 	};
 }
 
@@ -127,35 +178,61 @@ function summarizeRuns(runs) {
 	const errors = runs.reduce((n, r) => n + r.errors, 0);
 	const elapsedMs = runs.reduce((n, r) => n + r.elapsedMs, 0);
 	const s = summarize(latencies);
-	return { requests: s.count + errors, errors, first_error: runs.find((r) => r.firstError)?.firstError, rps: round((s.count + errors) / (elapsedMs / 1000), 1), p50_ms: round(s.p50), p90_ms: round(s.p90), p99_ms: round(s.p99), mean_ms: round(s.mean) };
+	return {
+		requests: s.count + errors,
+		errors,
+		first_error: runs.find((r) => r.firstError)?.firstError,
+		rps: round((s.count + errors) / (elapsedMs / 1000), 1),
+		p50_ms: round(s.p50),
+		p90_ms: round(s.p90),
+		p99_ms: round(s.p99),
+		mean_ms: round(s.mean),
+	};
 }
 
 const directCheck = (res) => (res.status === 200 ? undefined : `HTTP ${res.status}`);
 const mcpCheck = (res) =>
-	res.status !== 200 ? `HTTP ${res.status}` : !res.message?.result ? `JSON-RPC ${res.text.slice(0, 120)}` : res.message.result.isError ? resultText(res.message).slice(0, 120) : undefined;
+	res.status !== 200
+		? `HTTP ${res.status}`
+		: !res.message?.result
+			? `JSON-RPC ${res.text.slice(0, 120)}`
+			: res.message.result.isError
+				? resultText(res.message).slice(0, 120)
+				: undefined;
 
 /**
  * Warm-up, then the direct sandbox call and the MCP tool call at one concurrency. At concurrency 1 the
  * pass-through Worker (the floor, scripts/lib/pass-through-worker.js) takes a third slice in each round.
  */
 async function compare(scenario, concurrency, mcp) {
-	const direct = () => sandbox.request({ path: scenario.direct, headers: { authorization: `Bearer ${SANDBOX_TOKEN}`, accept: 'application/json' } });
+	const direct = () =>
+		sandbox.request({
+			path: scenario.direct,
+			headers: { authorization: `Bearer ${SANDBOX_TOKEN}`, accept: 'application/json' },
+		});
 	const viaMcp = () => mcp.callTool(scenario.tool, scenario.args);
 	const viaFloor = () => floor.callTool(scenario.tool, scenario.args);
-	const sides = [['direct', direct, directCheck], ['mcp', viaMcp, mcpCheck]];
+	const sides = [
+		['direct', direct, directCheck],
+		['mcp', viaMcp, mcpCheck],
+	];
 	if (concurrency === 1) sides.push(['floor', viaFloor, mcpCheck]);
 	if (flags.warmup > 0) {
-		for (const [, request, check] of sides) await runOnce(concurrency, flags.warmup / 2, request, check);
+		for (const [, request, check] of sides)
+			await runOnce(concurrency, flags.warmup / 2, request, check);
 	}
 	// Alternate short slices of each side, so drift in machine load hits them alike.
 	const runs = Object.fromEntries(sides.map(([name]) => [name, []]));
 	for (let i = 0; i < flags.slices; i++) {
-		for (const [name, request, check] of sides) runs[name].push(await runOnce(concurrency, flags.seconds / flags.slices, request, check));
+		for (const [name, request, check] of sides)
+			runs[name].push(await runOnce(concurrency, flags.seconds / flags.slices, request, check));
 	}
 	const d = summarizeRuns(runs.direct);
 	const m = summarizeRuns(runs.mcp);
 	// Each slice pair alone: how far one short run can move the added latency on this machine.
-	const bySlice = runs.mcp.map((run, i) => round(summarize(run.latencies).p50 - summarize(runs.direct[i].latencies).p50));
+	const bySlice = runs.mcp.map((run, i) =>
+		round(summarize(run.latencies).p50 - summarize(runs.direct[i].latencies).p50),
+	);
 	const row = {
 		scenario: scenario.name,
 		tool: scenario.tool,
@@ -175,7 +252,9 @@ async function compare(scenario, concurrency, mcp) {
 		row.floor_added_p50_ms = round(f.p50_ms - d.p50_ms);
 		row.over_floor_p50_ms = round(m.p50_ms - f.p50_ms);
 	}
-	console.log(`  ${scenario.name} c=${concurrency}: direct p50 ${d.p50_ms} ms, MCP p50 ${m.p50_ms} ms (+${row.added_p50_ms} ms), ${m.rps} req/s via MCP${row.floor ? `; pass-through p50 ${row.floor.p50_ms} ms` : ''}`);
+	console.log(
+		`  ${scenario.name} c=${concurrency}: direct p50 ${d.p50_ms} ms, MCP p50 ${m.p50_ms} ms (+${row.added_p50_ms} ms), ${m.rps} req/s via MCP${row.floor ? `; pass-through p50 ${row.floor.p50_ms} ms` : ''}`,
+	);
 	return row;
 }
 
@@ -186,50 +265,172 @@ async function compare(scenario, concurrency, mcp) {
  */
 async function measureBreakdown(mcp) {
 	const seconds = Math.max(1, flags.seconds / 2);
-	const rpcOk = (res) => (res.status === 200 && res.message?.result ? undefined : `HTTP ${res.status} ${res.text.slice(0, 120)}`);
-	const refused = (res) => (rpcOk(res) ?? (res.message.result.isError && resultText(res.message).includes('invalid_arguments') ? undefined : 'expected invalid_arguments'));
+	const rpcOk = (res) =>
+		res.status === 200 && res.message?.result
+			? undefined
+			: `HTTP ${res.status} ${res.text.slice(0, 120)}`;
+	const refused = (res) =>
+		rpcOk(res) ??
+		(res.message.result.isError && resultText(res.message).includes('invalid_arguments')
+			? undefined
+			: 'expected invalid_arguments');
 	return {
 		'GET /': await run(1, seconds, () => worker.request({ path: '/' }), directCheck),
 		ping: await run(1, seconds, () => mcp.ping(), rpcOk),
-		'tools/call refused by validation': await run(1, seconds, () => mcp.callTool(SCENARIOS[0].tool, { id: 'not-a-number' }), refused),
+		'tools/call refused by validation': await run(
+			1,
+			seconds,
+			() => mcp.callTool(SCENARIOS[0].tool, { id: 'not-a-number' }),
+			refused,
+		),
 	};
 }
 
 function evaluate({ latency, breakdown, bundle, context }) {
 	const checks = [];
 	for (const row of latency.filter((r) => r.concurrency === 1)) {
-		checks.push({ target: `added latency p50, ${row.scenario}, c=1`, value: `${row.added_p50_ms} ms`, limit: `≤ ${TARGETS.addedLatencyP50Ms} ms`, pass: row.added_p50_ms <= TARGETS.addedLatencyP50Ms });
+		checks.push({
+			target: `added latency p50, ${row.scenario}, c=1`,
+			value: `${row.added_p50_ms} ms`,
+			limit: `≤ ${TARGETS.addedLatencyP50Ms} ms`,
+			pass: row.added_p50_ms <= TARGETS.addedLatencyP50Ms,
+		});
 	}
-	const errors = latency.reduce((n, r) => n + r.direct.errors + r.mcp.errors + (r.floor?.errors ?? 0), 0) + Object.values(breakdown).reduce((n, r) => n + r.errors, 0);
-	checks.push({ target: 'failed requests during the runs', value: String(errors), limit: '0', pass: errors === 0 });
-	checks.push({ target: 'bundle gzip', value: `${round(bundle.gzipBytes / 1024, 2)} KiB`, limit: `≤ ${TARGETS.bundleGzipBytes / 1024} KiB`, pass: bundle.gzipBytes <= TARGETS.bundleGzipBytes });
-	checks.push({ target: 'tools/list whole catalog', value: `${context.tools_list.tokens} tokens`, limit: `≤ ${TARGETS.catalogTokens}`, pass: context.tools_list.tokens <= TARGETS.catalogTokens });
-	checks.push({ target: 'default tickets page', value: `${context.tickets_page.tokens} tokens`, limit: `≤ ${TARGETS.ticketsPageTokens}`, pass: context.tickets_page.tokens <= TARGETS.ticketsPageTokens });
+	const errors =
+		latency.reduce((n, r) => n + r.direct.errors + r.mcp.errors + (r.floor?.errors ?? 0), 0) +
+		Object.values(breakdown).reduce((n, r) => n + r.errors, 0);
+	checks.push({
+		target: 'failed requests during the runs',
+		value: String(errors),
+		limit: '0',
+		pass: errors === 0,
+	});
+	checks.push({
+		target: 'bundle gzip',
+		value: `${round(bundle.gzipBytes / 1024, 2)} KiB`,
+		limit: `≤ ${TARGETS.bundleGzipBytes / 1024} KiB`,
+		pass: bundle.gzipBytes <= TARGETS.bundleGzipBytes,
+	});
+	checks.push({
+		target: 'tools/list whole catalog',
+		value: `${context.tools_list.tokens} tokens`,
+		limit: `≤ ${TARGETS.catalogTokens}`,
+		pass: context.tools_list.tokens <= TARGETS.catalogTokens,
+	});
+	checks.push({
+		target: 'default tickets page',
+		value: `${context.tickets_page.tokens} tokens`,
+		limit: `≤ ${TARGETS.ticketsPageTokens}`,
+		pass: context.tickets_page.tokens <= TARGETS.ticketsPageTokens,
+	});
 	return checks;
 }
 
 function print(r) {
-	console.log(`\nMachine: ${r.machine.cpus} × ${r.machine.cpu}, Node ${r.machine.node}, load average ${r.machine.load_average_1m.start} → ${r.machine.load_average_1m.end}; ${r.settings.seconds_per_side} s per side and level in ${r.settings.slices} alternating slices, after ${r.settings.warmup_seconds} s warm-up\n`);
-	console.log(formatTable(
-		['scenario', 'c', 'direct p50', 'direct p99', 'direct req/s', 'MCP p50', 'MCP p99', 'MCP req/s', 'added p50', 'per slice', 'added p99', 'ratio p50', 'errors'],
-		r.latency.map((x) => [x.scenario, x.concurrency, ms(x.direct.p50_ms), ms(x.direct.p99_ms), x.direct.rps, ms(x.mcp.p50_ms), ms(x.mcp.p99_ms), x.mcp.rps, ms(x.added_p50_ms), spread(x.added_p50_by_slice_ms), ms(x.added_p99_ms), `${x.ratio_p50}×`, x.direct.errors + x.mcp.errors]),
-	));
-	console.log('\nFloor at c=1: a pass-through Worker with the same two hops (reads the JSON-RPC body, calls the same eDesk path over the service binding, returns the answer text unchanged in one SSE event):');
-	console.log(formatTable(
-		['scenario', 'direct p50', 'pass-through p50', 'pass-through added', 'MCP p50', 'MCP added', 'MCP over pass-through'],
-		r.latency.filter((x) => x.floor).map((x) => [x.scenario, ms(x.direct.p50_ms), ms(x.floor.p50_ms), ms(x.floor_added_p50_ms), ms(x.mcp.p50_ms), ms(x.added_p50_ms), ms(x.over_floor_p50_ms)]),
-	));
+	console.log(
+		`\nMachine: ${r.machine.cpus} × ${r.machine.cpu}, Node ${r.machine.node}, load average ${r.machine.load_average_1m.start} → ${r.machine.load_average_1m.end}; ${r.settings.seconds_per_side} s per side and level in ${r.settings.slices} alternating slices, after ${r.settings.warmup_seconds} s warm-up\n`,
+	);
+	console.log(
+		formatTable(
+			[
+				'scenario',
+				'c',
+				'direct p50',
+				'direct p99',
+				'direct req/s',
+				'MCP p50',
+				'MCP p99',
+				'MCP req/s',
+				'added p50',
+				'per slice',
+				'added p99',
+				'ratio p50',
+				'errors',
+			],
+			r.latency.map((x) => [
+				x.scenario,
+				x.concurrency,
+				ms(x.direct.p50_ms),
+				ms(x.direct.p99_ms),
+				x.direct.rps,
+				ms(x.mcp.p50_ms),
+				ms(x.mcp.p99_ms),
+				x.mcp.rps,
+				ms(x.added_p50_ms),
+				spread(x.added_p50_by_slice_ms),
+				ms(x.added_p99_ms),
+				`${x.ratio_p50}×`,
+				x.direct.errors + x.mcp.errors,
+			]),
+		),
+	);
+	console.log(
+		'\nFloor at c=1: a pass-through Worker with the same two hops (reads the JSON-RPC body, calls the same eDesk path over the service binding, returns the answer text unchanged in one SSE event):',
+	);
+	console.log(
+		formatTable(
+			[
+				'scenario',
+				'direct p50',
+				'pass-through p50',
+				'pass-through added',
+				'MCP p50',
+				'MCP added',
+				'MCP over pass-through',
+			],
+			r.latency
+				.filter((x) => x.floor)
+				.map((x) => [
+					x.scenario,
+					ms(x.direct.p50_ms),
+					ms(x.floor.p50_ms),
+					ms(x.floor_added_p50_ms),
+					ms(x.mcp.p50_ms),
+					ms(x.added_p50_ms),
+					ms(x.over_floor_p50_ms),
+				]),
+		),
+	);
 	console.log(`\nBreakdown at c=1 (Worker only, no eDesk call):`);
-	console.log(formatTable(['request', 'p50', 'p99', 'req/s'], Object.entries(r.breakdown_c1).map(([k, v]) => [k, ms(v.p50_ms), ms(v.p99_ms), v.rps])));
+	console.log(
+		formatTable(
+			['request', 'p50', 'p99', 'req/s'],
+			Object.entries(r.breakdown_c1).map(([k, v]) => [k, ms(v.p50_ms), ms(v.p99_ms), v.rps]),
+		),
+	);
 	console.log('');
 	const c = r.context;
-	console.log(formatTable(['context', 'bytes', 'o200k tokens'], [
-		[`tools/list, whole catalog (${c.tools_list.tools} tools)`, c.tools_list.bytes, c.tools_list.tokens],
-		[`tools/list, read-only server (${c.tools_list_read_only.tools} tools)`, c.tools_list_read_only.bytes, c.tools_list_read_only.tokens],
-		[`list_all_e_desk_tickets default page (${c.tickets_page.items} items)`, c.tickets_page.bytes, c.tickets_page.tokens],
-	]));
-	console.log(`\nBundle (${r.bundle.command}): ${kib(r.bundle.raw_bytes)} raw, ${kib(r.bundle.gzip_bytes)} gzip\n`);
-	console.log(formatTable(['target', 'value', 'limit', 'result'], r.checks.map((x) => [x.target, x.value, x.limit, x.pass ? 'PASS' : 'FAIL'])));
+	console.log(
+		formatTable(
+			['context', 'bytes', 'o200k tokens'],
+			[
+				[
+					`tools/list, whole catalog (${c.tools_list.tools} tools)`,
+					c.tools_list.bytes,
+					c.tools_list.tokens,
+				],
+				[
+					`tools/list, read-only server (${c.tools_list_read_only.tools} tools)`,
+					c.tools_list_read_only.bytes,
+					c.tools_list_read_only.tokens,
+				],
+				[
+					`list_all_e_desk_tickets default page (${c.tickets_page.items} items)`,
+					c.tickets_page.bytes,
+					c.tickets_page.tokens,
+				],
+			],
+		),
+	);
+	console.log(
+		`\nBundle (${r.bundle.command}): ${kib(r.bundle.raw_bytes)} raw, ${kib(r.bundle.gzip_bytes)} gzip\n`,
+	);
+	console.log(
+		formatTable(
+			['target', 'value', 'limit', 'result'],
+			r.checks.map((x) => [x.target, x.value, x.limit, x.pass ? 'PASS' : 'FAIL']),
+		),
+	);
 }
 
 function ms(value) {
@@ -239,7 +440,9 @@ function ms(value) {
 /** `min–max ms` of the per-slice added p50s. */
 function spread(values) {
 	const finite = values.filter((v) => v !== null);
-	return finite.length === 0 ? null : `${Math.min(...finite).toFixed(2)}–${Math.max(...finite).toFixed(2)} ms`;
+	return finite.length === 0
+		? null
+		: `${Math.min(...finite).toFixed(2)}–${Math.max(...finite).toFixed(2)} ms`;
 }
 
 function kib(bytes) {
@@ -250,7 +453,10 @@ const started = Date.now();
 /** Other work on the machine skews the figures; the 1-minute load average is recorded with them. */
 const LOAD_AT_START = loadavg()[0];
 console.log('Bundling the Worker (wrangler deploy --dry-run) and the sandbox, starting workerd…');
-const workerd = await startWorkerd({ rateLimit: false, passThroughRoutes: Object.fromEntries(SCENARIOS.map((s) => [s.tool, s.direct])) });
+const workerd = await startWorkerd({
+	rateLimit: false,
+	passThroughRoutes: Object.fromEntries(SCENARIOS.map((s) => [s.tool, s.direct])),
+});
 const maxSockets = Math.max(...levels);
 const worker = createHttpClient(workerd.origin, { maxSockets });
 const sandbox = createHttpClient(workerd.sandboxOrigin, { maxSockets });

@@ -22,9 +22,24 @@ import { startWorkerd } from './lib/start-workerd.mjs';
 import { bodyHashes, verifyWrites } from './lib/verify-writes.mjs';
 import { formatTable, round, summarize } from './lib/stats.mjs';
 
-const flags = parseFlagsOrExit(process.argv.slice(2), { clients: 50, seconds: 60, rateLimit: true, backoff: false, injectDuplicate: false, seed: 1, out: 'results/load.json' });
+const flags = parseFlagsOrExit(process.argv.slice(2), {
+	clients: 50,
+	seconds: 60,
+	rateLimit: true,
+	backoff: false,
+	injectDuplicate: false,
+	seed: 1,
+	out: 'results/load.json',
+});
 /** Headers a passed-through 429 must carry (README "Tools"). */
-const RATE_LIMIT_HEADERS = ['retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit-policy', 'ratelimit'];
+const RATE_LIMIT_HEADERS = [
+	'retry-after',
+	'ratelimit-limit',
+	'ratelimit-remaining',
+	'ratelimit-reset',
+	'ratelimit-policy',
+	'ratelimit',
+];
 const WRITE_METHODS = ['POST', 'PUT'];
 const RUN_ID = randomBytes(3).toString('hex');
 
@@ -44,26 +59,45 @@ function createOperations(seed) {
 	const pick = (random, list) => list[Math.floor(random() * list.length)];
 	return [
 		{ weight: 20, tool: 'list_all_e_desk_tickets', args: (r) => ({ limit: pick(r, [5, 10, 20]) }) },
-		{ weight: 15, tool: 'get_single_e_desk_ticket_by_id', args: (r) => ({ id: pick(r, seed.tickets) }) },
-		{ weight: 15, tool: 'get_single_e_desk_sales_order_by_id', args: (r) => ({ id: pick(r, seed.orders) }) },
+		{
+			weight: 15,
+			tool: 'get_single_e_desk_ticket_by_id',
+			args: (r) => ({ id: pick(r, seed.tickets) }),
+		},
+		{
+			weight: 15,
+			tool: 'get_single_e_desk_sales_order_by_id',
+			args: (r) => ({ id: pick(r, seed.orders) }),
+		},
 		{ weight: 10, tool: 'list_all_e_desk_templates', args: () => ({}) },
 		{
 			weight: 15,
 			tool: 'create_a_e_desk_message',
-			args: (r, uid) => ({ ticket_id: pick(r, seed.tickets), type: 'Note', body: `Load test note ${uid}` }),
+			args: (r, uid) => ({
+				ticket_id: pick(r, seed.tickets),
+				type: 'Note',
+				body: `Load test note ${uid}`,
+			}),
 			upstream: (a) => ({ method: 'POST', path: '/v1/messages', body: a }),
 		},
 		{
 			weight: 10,
 			tool: 'create_a_e_desk_order_note',
-			args: (r, uid) => ({ sales_order_id: pick(r, seed.orders), text: `Load test order note ${uid}` }),
+			args: (r, uid) => ({
+				sales_order_id: pick(r, seed.orders),
+				text: `Load test order note ${uid}`,
+			}),
 			upstream: (a) => ({ method: 'POST', path: '/v1/order-notes', body: a }),
 		},
 		{
 			weight: 15,
 			tool: 'update_a_e_desk_ticket_by_id',
 			// The subject carries the unique id, so every update has a distinct body.
-			args: (r, uid) => ({ id: pick(r, seed.tickets), status: pick(r, ['Open', 'Pending', 'Closed']), subject: `Load test ${uid}` }),
+			args: (r, uid) => ({
+				id: pick(r, seed.tickets),
+				status: pick(r, ['Open', 'Pending', 'Closed']),
+				subject: `Load test ${uid}`,
+			}),
 			upstream: ({ id, ...body }) => ({ method: 'PUT', path: `/v1/tickets/${id}`, body }),
 		},
 	];
@@ -72,8 +106,10 @@ function createOperations(seed) {
 /** Classifies one tools/call response: ok, rate_limited, or an error kind with a detail. */
 function classify(res) {
 	if (res.status >= 500) return { kind: 'http_5xx', detail: `HTTP ${res.status}` };
-	if (res.status !== 200) return { kind: 'http_other', detail: `HTTP ${res.status} ${res.text.slice(0, 160)}` };
-	if (!res.message || res.message.error || !res.message.result) return { kind: 'jsonrpc_error', detail: res.text.slice(0, 200) };
+	if (res.status !== 200)
+		return { kind: 'http_other', detail: `HTTP ${res.status} ${res.text.slice(0, 160)}` };
+	if (!res.message || res.message.error || !res.message.result)
+		return { kind: 'jsonrpc_error', detail: res.text.slice(0, 200) };
 	if (!res.message.result.isError) return { kind: 'ok' };
 	const text = resultText(res.message);
 	let payload;
@@ -84,7 +120,9 @@ function classify(res) {
 	}
 	if (payload.error !== 'rate_limited') return { kind: 'tool_error', detail: text.slice(0, 200) };
 	const missing = RATE_LIMIT_HEADERS.filter((h) => res.headers[h] === undefined);
-	return missing.length === 0 ? { kind: 'rate_limited', retryAfterSeconds: payload.retry_after_seconds } : { kind: 'rate_limited_without_headers', detail: `missing ${missing.join(', ')}` };
+	return missing.length === 0
+		? { kind: 'rate_limited', retryAfterSeconds: payload.retry_after_seconds }
+		: { kind: 'rate_limited_without_headers', detail: `missing ${missing.join(', ')}` };
 }
 
 /** One MCP client: handshake, then calls until the deadline. Records into `stats`. */
@@ -96,18 +134,22 @@ async function runClient(index, { origin, mcpPath, operations, deadline, stats }
 	const fail = (kind, detail) => stats.fail(kind, detail);
 	try {
 		const init = await mcp.initialize();
-		if (init.status !== 200 || !init.message?.result?.protocolVersion) return fail('handshake', `initialize ${init.status}`);
+		if (init.status !== 200 || !init.message?.result?.protocolVersion)
+			return fail('handshake', `initialize ${init.status}`);
 		const note = await mcp.notifyInitialized();
 		if (note.status !== 202) return fail('handshake', `notifications/initialized ${note.status}`);
 		const list = await mcp.listTools();
-		if (list.status !== 200 || !Array.isArray(list.message?.result?.tools)) return fail('handshake', `tools/list ${list.status}`);
+		if (list.status !== 200 || !Array.isArray(list.message?.result?.tools))
+			return fail('handshake', `tools/list ${list.status}`);
 		let n = 0;
 		while (Date.now() < deadline) {
 			let roll = random() * total;
 			const op = operations.find((o) => (roll -= o.weight) < 0) ?? operations[0];
 			const uid = `lt-${RUN_ID}-${index}-${n++}`;
 			const args = op.args(random, uid);
-			const write = op.upstream ? { uid, tool: op.tool, ...op.upstream(args), outcome: 'pending' } : undefined;
+			const write = op.upstream
+				? { uid, tool: op.tool, ...op.upstream(args), outcome: 'pending' }
+				: undefined;
 			if (write) {
 				write.hashes = bodyHashes(write.body);
 				stats.writes.push(write);
@@ -126,7 +168,8 @@ async function runClient(index, { origin, mcpPath, operations, deadline, stats }
 			const verdict = classify(res);
 			stats.record(op.tool, verdict, res.ms);
 			if (write) write.outcome = verdict.kind;
-			if (verdict.kind === 'rate_limited' && flags.backoff) await new Promise((r) => setTimeout(r, (verdict.retryAfterSeconds ?? 1) * 1000));
+			if (verdict.kind === 'rate_limited' && flags.backoff)
+				await new Promise((r) => setTimeout(r, (verdict.retryAfterSeconds ?? 1) * 1000));
 		}
 	} finally {
 		http.close();
@@ -167,11 +210,15 @@ function createStats() {
 
 async function seedIds(sandboxOrigin) {
 	const get = async (path) => {
-		const res = await fetch(`${sandboxOrigin}${path}`, { headers: { authorization: `Bearer ${SANDBOX_TOKEN}` } });
+		const res = await fetch(`${sandboxOrigin}${path}`, {
+			headers: { authorization: `Bearer ${SANDBOX_TOKEN}` },
+		});
 		if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
 		return (await res.json()).data;
 	};
-	const tickets = (await get('/v1/tickets?itemsPerPage=100')).filter((t) => t.status !== 'Archived').map((t) => t.id);
+	const tickets = (await get('/v1/tickets?itemsPerPage=100'))
+		.filter((t) => t.status !== 'Archived')
+		.map((t) => t.id);
 	const orders = (await get('/v1/sales-orders?itemsPerPage=100')).map((o) => o.id);
 	return { tickets, orders };
 }
@@ -185,7 +232,9 @@ async function injectDuplicate(sandboxOrigin, writes) {
 		headers: { authorization: `Bearer ${SANDBOX_TOKEN}`, 'content-type': 'application/json' },
 		body: JSON.stringify(write.body),
 	});
-	console.log(`--inject-duplicate: sent ${write.uid} (${write.method} ${write.path}) again: ${res.status}`);
+	console.log(
+		`--inject-duplicate: sent ${write.uid} (${write.method} ${write.path}) again: ${res.status}`,
+	);
 }
 
 async function main(workerd) {
@@ -197,12 +246,20 @@ async function main(workerd) {
 	await fetch(`${workerd.sandboxOrigin}/__sandbox/requests`, { method: 'DELETE' });
 
 	const stats = createStats();
-	const log = createRequestLogCollector({ sandboxOrigin: workerd.sandboxOrigin, methods: WRITE_METHODS, traffic: () => stats });
+	const log = createRequestLogCollector({
+		sandboxOrigin: workerd.sandboxOrigin,
+		methods: WRITE_METHODS,
+		traffic: () => stats,
+	});
 	const operations = createOperations(seed);
 	const t0 = Date.now();
 	const deadline = t0 + flags.seconds * 1000;
 	const mcpPath = new URL(url).pathname;
-	await Promise.all(Array.from({ length: flags.clients }, (_, i) => runClient(i, { origin: workerd.origin, mcpPath, operations, deadline, stats })));
+	await Promise.all(
+		Array.from({ length: flags.clients }, (_, i) =>
+			runClient(i, { origin: workerd.origin, mcpPath, operations, deadline, stats }),
+		),
+	);
 	const elapsedSeconds = (Date.now() - t0) / 1000;
 	if (flags.injectDuplicate) await injectDuplicate(workerd.sandboxOrigin, stats.writes);
 	const writes = verifyWrites(stats.writes, await log.stop());
@@ -213,27 +270,60 @@ function report(stats, writes, elapsedSeconds, workerErrors) {
 	const calls = [...stats.byTool.values()].reduce((n, t) => n + t.calls, 0);
 	const ok = summarize(stats.latencies.ok);
 	const limited = summarize(stats.latencies.rate_limited);
-	const violations = [...[...stats.failures].map(([kind, f]) => `${f.count} × ${kind}: ${f.examples.join(' | ')}`), ...writes.problems];
-	if (workerErrors.length > 0) violations.push(`${workerErrors.length} Worker console errors: ${workerErrors[0].message.slice(0, 200)}`);
+	const violations = [
+		...[...stats.failures].map(([kind, f]) => `${f.count} × ${kind}: ${f.examples.join(' | ')}`),
+		...writes.problems,
+	];
+	if (workerErrors.length > 0)
+		violations.push(
+			`${workerErrors.length} Worker console errors: ${workerErrors[0].message.slice(0, 200)}`,
+		);
 	const results = {
 		at: new Date().toISOString(),
 		command: `npm run load -- ${process.argv.slice(2).join(' ')}`.trim(),
-		settings: { clients: flags.clients, seconds: flags.seconds, rate_limit: flags.rateLimit, backoff: flags.backoff, seed: flags.seed },
+		settings: {
+			clients: flags.clients,
+			seconds: flags.seconds,
+			rate_limit: flags.rateLimit,
+			backoff: flags.backoff,
+			seed: flags.seed,
+		},
 		elapsed_seconds: round(elapsedSeconds, 1),
 		calls,
 		calls_per_second: round(calls / elapsedSeconds, 1),
 		latency_ok: { p50_ms: round(ok.p50), p99_ms: round(ok.p99), count: ok.count },
-		latency_rate_limited: { p50_ms: round(limited.p50), p99_ms: round(limited.p99), count: limited.count },
+		latency_rate_limited: {
+			p50_ms: round(limited.p50),
+			p99_ms: round(limited.p99),
+			count: limited.count,
+		},
 		by_tool: Object.fromEntries(stats.byTool),
 		writes,
 		violations,
 	};
-	console.log(`\n${flags.clients} clients, ${results.elapsed_seconds} s, sandbox rate limit ${flags.rateLimit ? 'on (60 burst, 2/s)' : 'off'}${flags.backoff ? ', clients back off on 429' : ''}`);
-	const limitedText = limited.count > 0 ? `; 429 p50 ${results.latency_rate_limited.p50_ms} ms p99 ${results.latency_rate_limited.p99_ms} ms` : '';
-	console.log(`${calls} tool calls (${results.calls_per_second}/s); ok p50 ${results.latency_ok.p50_ms} ms p99 ${results.latency_ok.p99_ms} ms${limitedText}\n`);
-	console.log(formatTable(['tool', 'calls', 'ok', '429 passed through', 'errors'], [...stats.byTool].sort().map(([tool, t]) => [tool, t.calls, t.ok, t.rate_limited, t.errors])));
-	console.log(`\nwrites: ${writes.sent} sent, ${writes.ok} ok, ${writes.rate_limited} rate-limited; sandbox log: ${writes.logged} writes (${writes.logged_2xx} 2xx, ${writes.logged_429} 429) over ${writes.log_polls} polls`);
-	if (violations.length === 0) console.log('\nPASS: no errors other than passed-through 429s, no 5xx, no JSON-RPC errors, every write reached eDesk exactly once');
+	console.log(
+		`\n${flags.clients} clients, ${results.elapsed_seconds} s, sandbox rate limit ${flags.rateLimit ? 'on (60 burst, 2/s)' : 'off'}${flags.backoff ? ', clients back off on 429' : ''}`,
+	);
+	const limitedText =
+		limited.count > 0
+			? `; 429 p50 ${results.latency_rate_limited.p50_ms} ms p99 ${results.latency_rate_limited.p99_ms} ms`
+			: '';
+	console.log(
+		`${calls} tool calls (${results.calls_per_second}/s); ok p50 ${results.latency_ok.p50_ms} ms p99 ${results.latency_ok.p99_ms} ms${limitedText}\n`,
+	);
+	console.log(
+		formatTable(
+			['tool', 'calls', 'ok', '429 passed through', 'errors'],
+			[...stats.byTool].sort().map(([tool, t]) => [tool, t.calls, t.ok, t.rate_limited, t.errors]),
+		),
+	);
+	console.log(
+		`\nwrites: ${writes.sent} sent, ${writes.ok} ok, ${writes.rate_limited} rate-limited; sandbox log: ${writes.logged} writes (${writes.logged_2xx} 2xx, ${writes.logged_429} 429) over ${writes.log_polls} polls`,
+	);
+	if (violations.length === 0)
+		console.log(
+			'\nPASS: no errors other than passed-through 429s, no 5xx, no JSON-RPC errors, every write reached eDesk exactly once',
+		);
 	else console.log(`\nFAIL:\n${violations.map((v) => `  - ${v}`).join('\n')}`);
 	const out = resolve(ROOT, flags.out);
 	mkdirSync(dirname(out), { recursive: true });

@@ -52,8 +52,12 @@ export function ensureDevVars(root = ROOT) {
 		changed = true;
 	}
 	if (changed) {
-		const text = Object.entries(vars).map(([k, v]) => `${k}=${v}`).join('\n');
-		writeFileSync(path, `# Local secrets for wrangler dev (never commit)\n${text}\n`, { mode: 0o600 });
+		const text = Object.entries(vars)
+			.map(([k, v]) => `${k}=${v}`)
+			.join('\n');
+		writeFileSync(path, `# Local secrets for wrangler dev (never commit)\n${text}\n`, {
+			mode: 0o600,
+		});
 	}
 	return vars;
 }
@@ -90,11 +94,41 @@ async function waitForHttp(url, child, timeoutMs) {
  * extraVars (object of --var overrides), logLevel. The default log level is `warn` because wrangler's own
  * request log lines print full paths, and an MCP path holds the URL token.
  */
-export async function startWrangler({ port = 8787, inspectorPort = 9229, persistTo = join(ROOT, '.wrangler', 'state'), stdio = 'inherit', extraVars = {}, logLevel = 'warn' } = {}) {
-	const devArgs = ['dev', '-c', 'wrangler.toml', '-c', 'scripts/edesk-sandbox/wrangler.toml', '--env', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persistTo, '--show-interactive-dev-session=false', '--log-level', logLevel];
+export async function startWrangler({
+	port = 8787,
+	inspectorPort = 9229,
+	persistTo = join(ROOT, '.wrangler', 'state'),
+	stdio = 'inherit',
+	extraVars = {},
+	logLevel = 'warn',
+} = {}) {
+	const devArgs = [
+		'dev',
+		'-c',
+		'wrangler.toml',
+		'-c',
+		'scripts/edesk-sandbox/wrangler.toml',
+		'--env',
+		'dev',
+		'--ip',
+		'127.0.0.1',
+		'--port',
+		String(port),
+		'--inspector-port',
+		String(inspectorPort),
+		'--persist-to',
+		persistTo,
+		'--show-interactive-dev-session=false',
+		'--log-level',
+		logLevel,
+	];
 	for (const [k, v] of Object.entries(extraVars)) devArgs.push('--var', `${k}:${v}`);
 	const [wrangler, args] = wranglerCommand(devArgs);
-	const child = spawn(wrangler, args, { cwd: ROOT, stdio: stdio === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+	const child = spawn(wrangler, args, {
+		cwd: ROOT,
+		stdio: stdio === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
+		env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+	});
 	let output = '';
 	child.stdout?.on('data', (d) => (output += d));
 	child.stderr?.on('data', (d) => (output += d));
@@ -123,7 +157,10 @@ export async function startWrangler({ port = 8787, inspectorPort = 9229, persist
 export async function adminCall(origin, apiToken, method, path, body) {
 	const res = await fetch(origin + path, {
 		method,
-		headers: { authorization: `Bearer ${apiToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+		headers: {
+			authorization: `Bearer ${apiToken}`,
+			...(body ? { 'content-type': 'application/json' } : {}),
+		},
 		body: body ? JSON.stringify(body) : undefined,
 	});
 	const text = await res.text();
@@ -136,7 +173,15 @@ export async function adminCall(origin, apiToken, method, path, body) {
  * Finds or connects the eDesk account (the sandbox unless `edesk` is given) and creates a fresh MCP
  * server named `serverName`, revoking earlier ones of that name. Returns { account, server, url }.
  */
-export async function provisionServer(origin, apiToken, { edesk, serverName = 'npm start', config = { methods: ['read', 'write'], tags: [], require_api_token_auth: false } } = {}) {
+export async function provisionServer(
+	origin,
+	apiToken,
+	{
+		edesk,
+		serverName = 'npm start',
+		config = { methods: ['read', 'write'], tags: [], require_api_token_auth: false },
+	} = {},
+) {
 	const accountName = edesk ? `eDesk (${new URL(edesk.baseUrl).host})` : 'Local eDesk sandbox';
 	const accounts = await adminCall(origin, apiToken, 'GET', '/integrated-account');
 	let account = (accounts.data ?? accounts).find((a) => a.name === accountName);
@@ -152,7 +197,13 @@ export async function provisionServer(origin, apiToken, { edesk, serverName = 'n
 	for (const old of (listed.data ?? listed).filter((s) => s.name === serverName)) {
 		await adminCall(origin, apiToken, 'DELETE', `/integrated-account/${account.id}/mcp/${old.id}`);
 	}
-	const created = await adminCall(origin, apiToken, 'POST', `/integrated-account/${account.id}/mcp`, { name: serverName, config, expires_at: null });
+	const created = await adminCall(
+		origin,
+		apiToken,
+		'POST',
+		`/integrated-account/${account.id}/mcp`,
+		{ name: serverName, config, expires_at: null },
+	);
 	const server = created.data ?? created;
 	return { account, server, url: server.url };
 }

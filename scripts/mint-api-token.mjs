@@ -87,7 +87,8 @@ async function main() {
 		process.stdout.write(`${USAGE}\n`);
 		return;
 	}
-	if (!ENVIRONMENTS.includes(values.env)) fail(`--env must be one of ${ENVIRONMENTS.join(', ')}`, 2);
+	if (!ENVIRONMENTS.includes(values.env))
+		fail(`--env must be one of ${ENVIRONMENTS.join(', ')}`, 2);
 	if (!values.subject.trim()) fail('--subject must not be empty', 2);
 	const ttlSeconds = parseTtlSeconds(values.ttl);
 
@@ -95,7 +96,10 @@ async function main() {
 	const vars = readTomlSection(toml, values.env === 'local' ? 'vars' : `env.${values.env}.vars`);
 	const issuer = values.issuer ?? vars.JWT_ISSUER;
 	const audience = values.audience ?? vars.JWT_AUDIENCE;
-	if (!issuer || !audience) fail(`wrangler.toml has no JWT_ISSUER/JWT_AUDIENCE for --env ${values.env}; pass --issuer and --audience`);
+	if (!issuer || !audience)
+		fail(
+			`wrangler.toml has no JWT_ISSUER/JWT_AUDIENCE for --env ${values.env}; pass --issuer and --audience`,
+		);
 
 	let secret = process.env.JWT_SECRET;
 	if (!secret && values.env === 'local') secret = readDotenv(join(ROOT, '.dev.vars')).JWT_SECRET;

@@ -64,43 +64,67 @@ function loadToolIndex() {
 }
 
 function splitList(value) {
-	return [...new Set(String(value ?? '').split(/[\s,;|]+/).map((s) => s.trim()).filter(Boolean))];
+	return [
+		...new Set(
+			String(value ?? '')
+				.split(/[\s,;|]+/)
+				.map((s) => s.trim())
+				.filter(Boolean),
+		),
+	];
 }
 
 /** Checks one row and turns it into {name, expiresAt, config}; throws UsageError with the row named. */
 function toSpec(row, where, tools, now) {
 	const name = String(row.name ?? '').trim();
 	if (!name) throw new UsageError(`${where}: name must not be empty`);
-	if (name.length > NAME_MAX_CHARS) throw new UsageError(`${where}: name must be at most ${NAME_MAX_CHARS} characters`);
+	if (name.length > NAME_MAX_CHARS)
+		throw new UsageError(`${where}: name must be at most ${NAME_MAX_CHARS} characters`);
 	let expiresAt = null;
 	if (row.expires_at && String(row.expires_at).trim()) {
 		const raw = String(row.expires_at).trim();
 		const at = Date.parse(raw);
 		if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || !Number.isFinite(at)) {
-			throw new UsageError(`${where}: expires_at must be an ISO 8601 date-time such as 2030-01-31T17:00:00Z (got "${raw}")`);
+			throw new UsageError(
+				`${where}: expires_at must be an ISO 8601 date-time such as 2030-01-31T17:00:00Z (got "${raw}")`,
+			);
 		}
 		if (at <= now) throw new UsageError(`${where}: expires_at ${raw} is in the past`);
 		// Same rule as the management API: an expiry must leave time to use the token (and KV a TTL).
 		if (at - now < KV_MIN_TTL_SECONDS * 1000) {
-			throw new UsageError(`${where}: expires_at ${raw} is less than ${KV_MIN_TTL_SECONDS} s ahead`);
+			throw new UsageError(
+				`${where}: expires_at ${raw} is less than ${KV_MIN_TTL_SECONDS} s ahead`,
+			);
 		}
 		expiresAt = new Date(at).toISOString();
 	}
-	const methods = row.methods === undefined || String(row.methods).trim() === '' ? ['read'] : splitList(row.methods);
+	const methods =
+		row.methods === undefined || String(row.methods).trim() === ''
+			? ['read']
+			: splitList(row.methods);
 	const tags = splitList(row.tags);
 	for (const m of methods) {
-		if (!METHOD_NAMES.includes(m)) throw new UsageError(`${where}: unknown method "${m}" (allowed: ${METHOD_NAMES.join(', ')})`);
+		if (!METHOD_NAMES.includes(m))
+			throw new UsageError(`${where}: unknown method "${m}" (allowed: ${METHOD_NAMES.join(', ')})`);
 	}
 	if (tools) {
 		const known = [...new Set(tools.flatMap((t) => t.tags))].sort();
 		for (const t of tags) {
-			if (!known.includes(t)) throw new UsageError(`${where}: unknown tag "${t}" (allowed: ${known.join(', ')})`);
+			if (!known.includes(t))
+				throw new UsageError(`${where}: unknown tag "${t}" (allowed: ${known.join(', ')})`);
 		}
 		const selected = new Set(methods.flatMap((m) => METHOD_GROUPS[m] ?? [m]));
-		const count = tools.filter((t) => selected.has(t.method) && (tags.length === 0 || t.tags.some((x) => tags.includes(x)))).length;
-		if (count === 0) throw new UsageError(`${where}: methods [${methods}] with tags [${tags}] leave no tool`);
+		const count = tools.filter(
+			(t) => selected.has(t.method) && (tags.length === 0 || t.tags.some((x) => tags.includes(x))),
+		).length;
+		if (count === 0)
+			throw new UsageError(`${where}: methods [${methods}] with tags [${tags}] leave no tool`);
 	}
-	return { name, expiresAt, config: { methods, tags, require_api_token_auth: row.require_api_token_auth === true } };
+	return {
+		name,
+		expiresAt,
+		config: { methods, tags, require_api_token_auth: row.require_api_token_auth === true },
+	};
 }
 
 /** Parses CSV text (RFC 4180 quoting) into rows of cells. */
@@ -112,17 +136,17 @@ function parseCsv(text) {
 	for (let i = 0; i < text.length; i++) {
 		const c = text[i];
 		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+			if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
 			else if (c === '"') quoted = false;
 			else cell += c;
 		} else if (c === '"') quoted = true;
-		else if (c === ',') row.push(cell), (cell = '');
+		else if (c === ',') (row.push(cell), (cell = ''));
 		else if (c === '\n' || c === '\r') {
 			if (c === '\r' && text[i + 1] === '\n') i++;
-			row.push(cell), rows.push(row), (row = []), (cell = '');
+			(row.push(cell), rows.push(row), (row = []), (cell = ''));
 		} else cell += c;
 	}
-	if (cell !== '' || row.length > 0) row.push(cell), rows.push(row);
+	if (cell !== '' || row.length > 0) (row.push(cell), rows.push(row));
 	return rows.filter((r) => r.some((x) => x.trim() !== ''));
 }
 
@@ -130,7 +154,8 @@ function rowsFromCsv(path) {
 	if (!existsSync(path)) throw new UsageError(`--csv: no such file ${path}`);
 	const rows = parseCsv(readFileSync(path, 'utf8'));
 	let columns = ['name', 'expires_at', 'methods', 'tags'];
-	if (rows[0] && rows[0][0]?.trim().toLowerCase() === 'name') columns = rows.shift().map((h) => h.trim().toLowerCase());
+	if (rows[0] && rows[0][0]?.trim().toLowerCase() === 'name')
+		columns = rows.shift().map((h) => h.trim().toLowerCase());
 	for (const c of columns) {
 		if (!['name', 'expires_at', 'methods', 'tags', 'require_api_token_auth'].includes(c)) {
 			throw new UsageError(`--csv: unknown column "${c}"`);
@@ -161,7 +186,15 @@ function wrangler(args) {
 }
 
 function accountExists(accountId, target) {
-	const result = wrangler(['kv', 'key', 'get', `account:${accountId}`, '--binding', 'TOKENS', ...target]);
+	const result = wrangler([
+		'kv',
+		'key',
+		'get',
+		`account:${accountId}`,
+		'--binding',
+		'TOKENS',
+		...target,
+	]);
 	return result.status === 0 && result.stdout.trim().startsWith('{');
 }
 
@@ -189,7 +222,8 @@ function buildEntries(specs, accountId, baseUrl, now) {
 		};
 		const expiration = spec.expiresAt ? Math.floor(Date.parse(spec.expiresAt) / 1000) : undefined;
 		// KV rejects expiration less than 60 s ahead; the Worker's fail-closed check covers that case.
-		const kvExpiry = expiration && expiration - Math.floor(now / 1000) >= KV_MIN_TTL_SECONDS ? { expiration } : {};
+		const kvExpiry =
+			expiration && expiration - Math.floor(now / 1000) >= KV_MIN_TTL_SECONDS ? { expiration } : {};
 		entries.push({ key: `token:${tokenHash}`, value: JSON.stringify(record), ...kvExpiry });
 		entries.push({ key: `server:${accountId}:${record.id}`, value: tokenHash, ...kvExpiry });
 		issued.push({ name: spec.name, expiresAt: spec.expiresAt, url: `${baseUrl}/mcp/${token}` });
@@ -205,7 +239,9 @@ function bulkPut(entries, target) {
 		writeFileSync(file, JSON.stringify(entries), { mode: 0o600 });
 		const result = wrangler(['kv', 'bulk', 'put', file, '--binding', 'TOKENS', ...target]);
 		if (result.status !== 0) {
-			throw new Error(`wrangler kv bulk put failed (exit ${result.status}):\n${(result.stderr || result.stdout).slice(-2000)}`);
+			throw new Error(
+				`wrangler kv bulk put failed (exit ${result.status}):\n${(result.stderr || result.stdout).slice(-2000)}`,
+			);
 		}
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
@@ -230,9 +266,12 @@ async function main() {
 		},
 	});
 	if (values.help) return void process.stdout.write(`${USAGE}\n`);
-	if (!ENVIRONMENTS.includes(values.env)) throw new UsageError(`--env must be one of ${ENVIRONMENTS.join(', ')}`, { showUsage: true });
-	if (!values.account || !ID_SHAPE.test(values.account)) throw new UsageError('--account <integrated account id> is required', { showUsage: true });
-	if (Boolean(values.csv) === Boolean(values.name)) throw new UsageError('give either --name (one token) or --csv (many)', { showUsage: true });
+	if (!ENVIRONMENTS.includes(values.env))
+		throw new UsageError(`--env must be one of ${ENVIRONMENTS.join(', ')}`, { showUsage: true });
+	if (!values.account || !ID_SHAPE.test(values.account))
+		throw new UsageError('--account <integrated account id> is required', { showUsage: true });
+	if (Boolean(values.csv) === Boolean(values.name))
+		throw new UsageError('give either --name (one token) or --csv (many)', { showUsage: true });
 	let baseUrl;
 	try {
 		baseUrl = new URL(values['base-url']).origin;
@@ -244,27 +283,46 @@ async function main() {
 	const tools = loadToolIndex();
 	const rows = values.csv
 		? rowsFromCsv(values.csv)
-		: [{ name: values.name, expires_at: values['expires-at'], methods: values.methods, tags: values.tags, require_api_token_auth: values['require-api-token-auth'] }];
+		: [
+				{
+					name: values.name,
+					expires_at: values['expires-at'],
+					methods: values.methods,
+					tags: values.tags,
+					require_api_token_auth: values['require-api-token-auth'],
+				},
+			];
 	if (rows.length === 0) throw new UsageError('--csv: no rows');
-	const specs = rows.map((row, i) => toSpec(row, values.csv ? `${values.csv} row ${i + 1}` : 'token', tools, now));
+	const specs = rows.map((row, i) =>
+		toSpec(row, values.csv ? `${values.csv} row ${i + 1}` : 'token', tools, now),
+	);
 
 	const target = wranglerTarget(values.env, values['persist-to']);
 	if (!values['skip-account-check'] && !accountExists(values.account, target)) {
-		throw new UsageError(`no integrated account "${values.account}" in ${values.env} KV (create it with POST /integrated-account, or pass --skip-account-check)`);
+		throw new UsageError(
+			`no integrated account "${values.account}" in ${values.env} KV (create it with POST /integrated-account, or pass --skip-account-check)`,
+		);
 	}
 
 	const { entries, issued } = buildEntries(specs, values.account, baseUrl, now);
 	bulkPut(entries, target);
-	process.stderr.write(`Seeded ${issued.length} MCP server(s) into ${values.env} for account ${values.account}. Each URL is shown only now:\n`);
+	process.stderr.write(
+		`Seeded ${issued.length} MCP server(s) into ${values.env} for account ${values.account}. Each URL is shown only now:\n`,
+	);
 	for (const t of issued) process.stdout.write(`${t.name}\t${t.expiresAt ?? 'never'}\t${t.url}\n`);
-	if (issued.some((t) => t.expiresAt === null)) process.stderr.write('Warning: some tokens never expire.\n');
+	if (issued.some((t) => t.expiresAt === null))
+		process.stderr.write('Warning: some tokens never expire.\n');
 }
 
 try {
 	await main();
 } catch (error) {
-	if (error instanceof UsageError) fail(error.showUsage ? `${error.message}\n${USAGE}` : error.message, 2);
-	if (error?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || error?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+	if (error instanceof UsageError)
+		fail(error.showUsage ? `${error.message}\n${USAGE}` : error.message, 2);
+	if (
+		error?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
+		error?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+	) {
 		fail(`${error.message}\n${USAGE}`, 2);
 	}
 	fail(error?.message ?? String(error));

@@ -2,12 +2,20 @@
  * `npm start`: runs edesk-mcp and the bundled eDesk sandbox locally and prints a working MCP URL.
  * With EDESK_API_TOKEN set (and optionally EDESK_BASE_URL) it connects that eDesk account instead.
  */
-import { ensureDevVars, mintLocalApiToken, provisionServer, startWrangler } from './local-server.mjs';
+import {
+	ensureDevVars,
+	mintLocalApiToken,
+	provisionServer,
+	startWrangler,
+} from './local-server.mjs';
 
 const port = Number(process.env.PORT ?? 8787);
 const vars = ensureDevVars();
 const edesk = process.env.EDESK_API_TOKEN
-	? { apiToken: process.env.EDESK_API_TOKEN, baseUrl: process.env.EDESK_BASE_URL ?? 'https://api.edesk.com/v1' }
+	? {
+			apiToken: process.env.EDESK_API_TOKEN,
+			baseUrl: process.env.EDESK_BASE_URL ?? 'https://api.edesk.com/v1',
+		}
 	: undefined;
 
 const server = await startWrangler({

@@ -42,7 +42,11 @@ export default defineConfig({
 										modules: true,
 										scriptPath: sandboxBundle,
 										compatibilityDate: '2025-11-01',
-										bindings: { RATE_LIMIT_BURST: '60', RATE_LIMIT_REFILL_PER_SECOND: '2', RATE_LIMIT_ENABLED: 'true' },
+										bindings: {
+											RATE_LIMIT_BURST: '60',
+											RATE_LIMIT_REFILL_PER_SECOND: '2',
+											RATE_LIMIT_ENABLED: 'true',
+										},
 									},
 								],
 							},

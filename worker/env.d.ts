@@ -10,13 +10,13 @@ interface __BaseEnv_Env {
 	ENVIRONMENT: string;
 	JWT_SECRET: string;
 	CREDENTIAL_KEY: string;
-	TOKEN_EXPIRY: DurableObjectNamespace<import("./index").TokenExpiry>;
+	TOKEN_EXPIRY: DurableObjectNamespace<import('./index').TokenExpiry>;
 	EDESK_SANDBOX?: Fetcher /* edesk-sandbox */;
 }
 declare namespace Cloudflare {
 	interface GlobalProps {
-		mainModule: typeof import("./index");
-		durableNamespaces: "TokenExpiry";
+		mainModule: typeof import('./index');
+		durableNamespaces: 'TokenExpiry';
 	}
 	interface DevEnv {
 		TOKENS: KVNamespace;
@@ -28,7 +28,7 @@ declare namespace Cloudflare {
 		ENVIRONMENT: string;
 		JWT_SECRET: string;
 		CREDENTIAL_KEY: string;
-		TOKEN_EXPIRY: DurableObjectNamespace<import("./index").TokenExpiry>;
+		TOKEN_EXPIRY: DurableObjectNamespace<import('./index').TokenExpiry>;
 		EDESK_SANDBOX: Fetcher /* edesk-sandbox */;
 	}
 	interface StagingEnv {
@@ -41,7 +41,7 @@ declare namespace Cloudflare {
 		ENVIRONMENT: string;
 		JWT_SECRET: string;
 		CREDENTIAL_KEY: string;
-		TOKEN_EXPIRY: DurableObjectNamespace<import("./index").TokenExpiry>;
+		TOKEN_EXPIRY: DurableObjectNamespace<import('./index').TokenExpiry>;
 	}
 	interface ProductionEnv {
 		TOKENS: KVNamespace;
@@ -53,32 +53,32 @@ declare namespace Cloudflare {
 		ENVIRONMENT: string;
 		JWT_SECRET: string;
 		CREDENTIAL_KEY: string;
-		TOKEN_EXPIRY: DurableObjectNamespace<import("./index").TokenExpiry>;
+		TOKEN_EXPIRY: DurableObjectNamespace<import('./index').TokenExpiry>;
 	}
 	interface Env extends __BaseEnv_Env {}
 }
 interface Env extends __BaseEnv_Env {}
-declare module "*.txt" {
+declare module '*.txt' {
 	const value: string;
 	export default value;
 }
-declare module "*.html" {
+declare module '*.html' {
 	const value: string;
 	export default value;
 }
-declare module "*.sql" {
+declare module '*.sql' {
 	const value: string;
 	export default value;
 }
-declare module "*.bin" {
+declare module '*.bin' {
 	const value: ArrayBuffer;
 	export default value;
 }
-declare module "*.wasm" {
+declare module '*.wasm' {
 	const value: WebAssembly.Module;
 	export default value;
 }
-declare module "*.wasm?module" {
+declare module '*.wasm?module' {
 	const value: WebAssembly.Module;
 	export default value;
 }

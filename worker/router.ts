@@ -23,12 +23,19 @@ router
 		const config = parseConfig(env);
 		return handleMcpRequest(request as unknown as Request, {
 			allowedOrigins: config.allowedOrigins,
-			resolve: () => resolveServer(request.params.token ?? '', request as unknown as Request, env, ctx, config),
+			resolve: () =>
+				resolveServer(request.params.token ?? '', request as unknown as Request, env, ctx, config),
 		});
 	})
 	.all('/mcp/:token/*', () => notFound())
-	.all('/integrated-account', (request, env, ctx) => handleAdmin(request as unknown as Request, env, ctx))
-	.all('/integrated-account/*', (request, env, ctx) => handleAdmin(request as unknown as Request, env, ctx))
+	.all('/integrated-account', (request, env, ctx) =>
+		handleAdmin(request as unknown as Request, env, ctx),
+	)
+	.all('/integrated-account/*', (request, env, ctx) =>
+		handleAdmin(request as unknown as Request, env, ctx),
+	)
 	.all('/admin', (request) => handleAdminUi(request as unknown as Request))
 	.all('/admin/*', (request) => handleAdminUi(request as unknown as Request))
-	.get('/', () => json({ name: SERVER_INFO.name, version: SERVER_INFO.version, mcp: '/mcp/<token>' }));
+	.get('/', () =>
+		json({ name: SERVER_INFO.name, version: SERVER_INFO.version, mcp: '/mcp/<token>' }),
+	);

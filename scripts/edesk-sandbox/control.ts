@@ -62,7 +62,9 @@ async function configure(req: Request, env: SandboxEnv): Promise<Response> {
 /** A rule's delay in ms: 0 when absent, null when not an integer 0–MAX_DELAY_MS. */
 function delayOf(value: unknown): number | null {
 	if (value === undefined) return 0;
-	return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_DELAY_MS ? value : null;
+	return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_DELAY_MS
+		? value
+		: null;
 }
 
 async function failNext(req: Request): Promise<Response> {
@@ -74,13 +76,23 @@ async function failNext(req: Request): Promise<Response> {
 	if (bodyDelayMs === null) return badControl(`body_delay_ms must be an integer 0-${MAX_DELAY_MS}`);
 	// A rule with a delay may leave out the status: the real response then comes, only late.
 	const status = body?.status ?? (delayMs > 0 || bodyDelayMs > 0 ? undefined : null);
-	if (status !== undefined && (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)) {
+	if (
+		status !== undefined &&
+		(typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)
+	) {
 		return badControl('status must be an integer 400-599 (it may be left out only with a delay)');
 	}
 	if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
 		return badControl('count must be an integer >= 1');
 	}
-	queueFailure({ status, remaining: count, body: body?.body, apply: body?.apply === true, delayMs, bodyDelayMs });
+	queueFailure({
+		status,
+		remaining: count,
+		body: body?.body,
+		apply: body?.apply === true,
+		delayMs,
+		bodyDelayMs,
+	});
 	return json({ ok: true, pending: pendingFailures() });
 }
 

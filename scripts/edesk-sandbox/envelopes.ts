@@ -56,9 +56,16 @@ const encoder = new TextEncoder();
  * A response whose Content-Length is set, as an HTTP server sends a buffered body. On the wire workerd
  * adds it anyway; through a service binding it is passed on only when the Worker sets it.
  */
-export function textResponse(text: string, status: number, headers: Record<string, string>): Response {
+export function textResponse(
+	text: string,
+	status: number,
+	headers: Record<string, string>,
+): Response {
 	const bytes = encoder.encode(text);
-	return new Response(bytes, { status, headers: { ...headers, 'Content-Length': String(bytes.byteLength) } });
+	return new Response(bytes, {
+		status,
+		headers: { ...headers, 'Content-Length': String(bytes.byteLength) },
+	});
 }
 
 /** A JSON response. */

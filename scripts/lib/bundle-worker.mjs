@@ -19,7 +19,16 @@ const isModule = (name) => /\.(m?js|cjs|wasm)$/.test(name);
 export async function bundleWorker(outdir, { env = 'production' } = {}) {
 	const node = wranglerNode();
 	const wrangler = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
-	const args = [wrangler, 'deploy', '--dry-run', '--outdir', outdir, '-c', 'wrangler.toml', `--env=${env}`];
+	const args = [
+		wrangler,
+		'deploy',
+		'--dry-run',
+		'--outdir',
+		outdir,
+		'-c',
+		'wrangler.toml',
+		`--env=${env}`,
+	];
 	const output = await new Promise((resolve, reject) => {
 		const child = spawn(node, args, {
 			cwd: ROOT,
@@ -37,11 +46,14 @@ export async function bundleWorker(outdir, { env = 'production' } = {}) {
 		child.stderr.on('data', (d) => (text += d));
 		child.on('error', reject);
 		child.on('exit', (code) =>
-			code === 0 ? resolve(text) : reject(new Error(`wrangler deploy --dry-run failed (${code}):\n${text.slice(-4000)}`)),
+			code === 0
+				? resolve(text)
+				: reject(new Error(`wrangler deploy --dry-run failed (${code}):\n${text.slice(-4000)}`)),
 		);
 	});
 	const modules = readdirSync(outdir).filter(isModule).sort();
-	if (!modules.includes('index.js')) throw new Error(`no index.js in ${outdir}: ${modules.join(', ')}`);
+	if (!modules.includes('index.js'))
+		throw new Error(`no index.js in ${outdir}: ${modules.join(', ')}`);
 	// Same figure as wrangler's bundle reporter: gzip of all module contents concatenated.
 	const contents = modules.map((name) => readFileSync(join(outdir, name)));
 	const all = Buffer.concat(contents);

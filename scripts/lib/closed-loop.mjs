@@ -30,5 +30,11 @@ export async function runClosedLoop({ concurrency, durationMs, maxRequests = Inf
 	}
 	await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)));
 	const elapsedMs = performance.now() - t0;
-	return { latencies, errors, firstError, elapsedMs, rps: (latencies.length + errors) / (elapsedMs / 1000) };
+	return {
+		latencies,
+		errors,
+		firstError,
+		elapsedMs,
+		rps: (latencies.length + errors) / (elapsedMs / 1000),
+	};
 }

@@ -13,7 +13,12 @@ export function createHttpClient(origin, { maxSockets = 64 } = {}) {
 	const url = new URL(origin);
 	// workerd closes a keep-alive connection after 5 s idle; a request sent on it at that moment fails
 	// with ECONNRESET. Dropping idle sockets after FREE_SOCKET_TIMEOUT_MS first avoids the race.
-	const agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, timeout: FREE_SOCKET_TIMEOUT_MS });
+	const agent = new http.Agent({
+		keepAlive: true,
+		maxSockets,
+		maxFreeSockets: maxSockets,
+		timeout: FREE_SOCKET_TIMEOUT_MS,
+	});
 	function request({ method = 'GET', path = '/', headers = {}, body } = {}) {
 		const payload = body === undefined ? undefined : Buffer.from(body);
 		const started = performance.now();
@@ -34,7 +39,12 @@ export function createHttpClient(origin, { maxSockets = 64 } = {}) {
 					res.on('end', () => {
 						// Time to the last byte; decoding the body is the client's own work, not the server's.
 						const ms = performance.now() - started;
-						resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), ms });
+						resolve({
+							status: res.statusCode ?? 0,
+							headers: res.headers,
+							text: Buffer.concat(chunks).toString('utf8'),
+							ms,
+						});
 					});
 				},
 			);

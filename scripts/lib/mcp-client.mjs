@@ -14,7 +14,10 @@ function parseBody(text) {
 	try {
 		return JSON.parse(text);
 	} catch {
-		const data = text.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim());
+		const data = text
+			.split('\n')
+			.filter((l) => l.startsWith('data:'))
+			.map((l) => l.slice(5).trim());
 		try {
 			return data.length > 0 ? JSON.parse(data.at(-1)) : null;
 		} catch {
@@ -34,12 +37,15 @@ export function createMcpClient(http, mcpPath, { protocolVersion = PROTOCOL_VERS
 		const res = await http.request({
 			method: 'POST',
 			path: mcpPath,
-			headers: versionHeader ? { ...BASE_HEADERS, 'mcp-protocol-version': protocolVersion } : BASE_HEADERS,
+			headers: versionHeader
+				? { ...BASE_HEADERS, 'mcp-protocol-version': protocolVersion }
+				: BASE_HEADERS,
 			body: JSON.stringify(payload),
 		});
 		return { ...res, message: parseBody(res.text) };
 	}
-	const call = (method, params) => send({ jsonrpc: '2.0', id: nextId++, method, ...(params ? { params } : {}) });
+	const call = (method, params) =>
+		send({ jsonrpc: '2.0', id: nextId++, method, ...(params ? { params } : {}) });
 	return {
 		/** `initialize` (sent without MCP-Protocol-Version, as clients do before negotiation). */
 		initialize: () =>
@@ -48,7 +54,11 @@ export function createMcpClient(http, mcpPath, { protocolVersion = PROTOCOL_VERS
 					jsonrpc: '2.0',
 					id: nextId++,
 					method: 'initialize',
-					params: { protocolVersion, capabilities: {}, clientInfo: { name: 'edesk-mcp-bench', version: '1.0.0' } },
+					params: {
+						protocolVersion,
+						capabilities: {},
+						clientInfo: { name: 'edesk-mcp-bench', version: '1.0.0' },
+					},
 				},
 				false,
 			),

@@ -21,7 +21,10 @@ export function parseFlags(argv, defaults) {
 	for (let i = 0; i < argv.length; i++) {
 		const m = /^--(no-)?([a-z0-9-]+)(?:=(.*))?$/.exec(argv[i]);
 		const key = m && byFlag.get(m[2]);
-		if (!m || !key) throw new Error(`unknown argument ${argv[i]} (flags: ${[...byFlag.keys()].map((f) => `--${f}`).join(', ')})`);
+		if (!m || !key)
+			throw new Error(
+				`unknown argument ${argv[i]} (flags: ${[...byFlag.keys()].map((f) => `--${f}`).join(', ')})`,
+			);
 		const type = typeof defaults[key];
 		if (type === 'boolean') {
 			out[key] = m[1] ? false : m[3] === undefined ? true : m[3] !== 'false';

@@ -19,6 +19,8 @@ export default {
 		const text = await upstream.text();
 		const result = { content: [{ type: 'text', text }], isError: !upstream.ok };
 		const body = `event: message\ndata: ${JSON.stringify({ jsonrpc: '2.0', id: message.id, result })}\n\n`;
-		return new Response(body, { headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' } });
+		return new Response(body, {
+			headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' },
+		});
 	},
 };

@@ -42,7 +42,14 @@ function readLocalVars() {
  * Returns `{ origin, sandboxOrigin, passThroughOrigin, secrets, apiToken, bundle, workerErrors, dispose }`
  * (`apiToken`: a management API token valid for 1 hour; `passThroughOrigin` only with `passThroughRoutes`).
  */
-export async function startWorkerd({ rateLimit = true, burst = 60, refillPerSecond = 2, verbose = false, inspectorPort, passThroughRoutes } = {}) {
+export async function startWorkerd({
+	rateLimit = true,
+	burst = 60,
+	refillPerSecond = 2,
+	verbose = false,
+	inspectorPort,
+	passThroughRoutes,
+} = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'edesk-workerd-'));
 	let mf;
 	const workerErrors = [];
@@ -111,7 +118,9 @@ export async function startWorkerd({ rateLimit = true, burst = 60, refillPerSeco
 		await mf.ready;
 		const origin = (await mf.unsafeGetDirectURL('edesk-mcp')).origin;
 		const sandboxOrigin = (await mf.unsafeGetDirectURL('edesk-sandbox')).origin;
-		const passThroughOrigin = passThroughRoutes ? (await mf.unsafeGetDirectURL(PASS_THROUGH)).origin : undefined;
+		const passThroughOrigin = passThroughRoutes
+			? (await mf.unsafeGetDirectURL(PASS_THROUGH)).origin
+			: undefined;
 		const apiToken = await mintLocalApiToken(secrets.JWT_SECRET, { subject: 'bench', ttl: '1h' });
 		const running = mf;
 		return {

@@ -26,9 +26,20 @@ export const round = (n, digits = 3) => (Number.isFinite(n) ? Number(n.toFixed(d
 
 /** Renders rows (arrays of cells) under `header` as a left/right aligned text table. */
 export function formatTable(header, rows) {
-	const all = [header, ...rows].map((r) => r.map((c) => (c === null || c === undefined ? '–' : String(c))));
+	const all = [header, ...rows].map((r) =>
+		r.map((c) => (c === null || c === undefined ? '–' : String(c))),
+	);
 	const widths = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
-	const numeric = header.map((_, i) => rows.every((r) => typeof r[i] === 'number' || /^[-+]?[\d.,]+( ?[a-z%×]+)?$/i.test(String(r[i] ?? ''))));
-	const line = (r) => r.map((c, i) => (numeric[i] && i > 0 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
-	return [line(all[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
+	const numeric = header.map((_, i) =>
+		rows.every(
+			(r) => typeof r[i] === 'number' || /^[-+]?[\d.,]+( ?[a-z%×]+)?$/i.test(String(r[i] ?? '')),
+		),
+	);
+	const line = (r) =>
+		r.map((c, i) => (numeric[i] && i > 0 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+	return [
+		line(all[0]),
+		widths.map((w) => '-'.repeat(w)).join('  '),
+		...all.slice(1).map(line),
+	].join('\n');
 }

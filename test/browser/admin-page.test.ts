@@ -42,7 +42,9 @@ async function shot(name: string, fullPage = true): Promise<void> {
 }
 
 /** tools/list through the official SDK client. */
-async function listTools(url: string): Promise<{ name: string; annotations?: { readOnlyHint?: boolean } }[]> {
+async function listTools(
+	url: string,
+): Promise<{ name: string; annotations?: { readOnlyHint?: boolean } }[]> {
 	const client = new Client({ name: 'edesk-mcp-browser-test', version: '1.0.0' });
 	await client.connect(new StreamableHTTPClientTransport(new URL(url)));
 	try {
@@ -65,12 +67,16 @@ async function adminCall<T>(method: string, path: string, body?: unknown): Promi
 
 /** How many pixels the page is wider than the viewport (0 = no horizontal scroll). */
 function horizontalOverflow(): Promise<number> {
-	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	return page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+	);
 }
 
 async function previewCount(): Promise<number> {
 	const summary = page.locator('#create-form .preview-summary');
-	await expect.poll(() => page.locator('#create-form .preview').getAttribute('aria-busy')).toBe('false');
+	await expect
+		.poll(() => page.locator('#create-form .preview').getAttribute('aria-busy'))
+		.toBe('false');
 	return Number(await summary.getAttribute('data-count'));
 }
 
@@ -128,11 +134,15 @@ describe('management page in Chromium', () => {
 		await page.getByLabel('eDesk API token').fill('not-a-sandbox-token');
 		await page.getByLabel('eDesk API base URL (optional)').fill(SANDBOX_BASE_URL);
 		await connect.getByRole('button', { name: 'Check token and connect' }).click();
-		await expect.poll(() => page.locator('#connect-token-error').textContent()).toContain('eDesk rejected the API token');
+		await expect
+			.poll(() => page.locator('#connect-token-error').textContent())
+			.toContain('eDesk rejected the API token');
 
 		await page.getByLabel('eDesk API token').fill('sandbox-full-access');
 		await connect.getByRole('button', { name: 'Check token and connect' }).click();
-		await expect.poll(() => page.locator('#accounts-status').textContent()).toContain('eDesk accepted the token');
+		await expect
+			.poll(() => page.locator('#accounts-status').textContent())
+			.toContain('eDesk accepted the token');
 		const card = page.locator('#account-list li', { hasText: ACCOUNT_NAME });
 		await expect.poll(() => card.count()).toBe(1);
 		await card.getByRole('button', { name: `Servers of ${ACCOUNT_NAME}` }).click();
@@ -150,7 +160,9 @@ describe('management page in Chromium', () => {
 		await form.getByRole('checkbox', { name: 'delete', exact: true }).check();
 		await form.getByRole('checkbox', { name: 'account', exact: true }).check();
 		expect(await previewCount()).toBe(0);
-		await expect.poll(() => form.locator('[data-error-for="config"]').textContent()).toContain('leave no tool');
+		await expect
+			.poll(() => form.locator('[data-error-for="config"]').textContent())
+			.toContain('leave no tool');
 		expect(await form.getByRole('button', { name: 'Create MCP server' }).isDisabled()).toBe(true);
 
 		await form.getByRole('checkbox', { name: 'delete', exact: true }).uncheck();
@@ -170,7 +182,9 @@ describe('management page in Chromium', () => {
 		serverUrl = await url.inputValue();
 		expect(serverUrl).toMatch(new RegExp(`^${origin}/mcp/em_[A-Za-z0-9_-]{43}$`));
 		await page.getByRole('button', { name: 'Copy URL' }).click();
-		await expect.poll(() => page.locator('#created [role=status]').textContent()).toContain('Copied');
+		await expect
+			.poll(() => page.locator('#created [role=status]').textContent())
+			.toContain('Copied');
 		expect(await page.locator('#created pre').first().textContent()).toContain(serverUrl);
 		await shot('04-url-shown-once');
 		await page.setViewportSize({ width: 360, height: 800 });
@@ -187,7 +201,9 @@ describe('management page in Chromium', () => {
 
 	it('lists the server with its filters and a live countdown, and never shows the URL again', async () => {
 		const row = page.locator('#server-rows tr', { hasText: SERVER_NAME });
-		expect(await row.locator('[data-label="Filters"]').textContent()).toBe('Methods: readTags: all');
+		expect(await row.locator('[data-label="Filters"]').textContent()).toBe(
+			'Methods: readTags: all',
+		);
 		const countdown = row.locator('.countdown');
 		await expect.poll(() => countdown.textContent()).toMatch(/^(1 h 0 min|59 min \d+ s) left$/);
 		const before = await countdown.textContent();
@@ -198,7 +214,9 @@ describe('management page in Chromium', () => {
 		const token = serverUrl.split('/mcp/')[1] ?? '';
 		expect(await page.content()).not.toContain(token);
 		await page.reload();
-		await expect.poll(() => page.locator('#server-rows tr', { hasText: SERVER_NAME }).count()).toBe(1);
+		await expect
+			.poll(() => page.locator('#server-rows tr', { hasText: SERVER_NAME }).count())
+			.toBe(1);
 		expect(await page.content()).not.toContain(token);
 		expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toContain(token);
 	});
@@ -211,7 +229,9 @@ describe('management page in Chromium', () => {
 		await dialog.getByLabel('Name').fill(`${SERVER_NAME} (renamed)`);
 		await dialog.getByRole('button', { name: 'Save changes' }).click();
 		await expect.poll(() => dialog.isVisible()).toBe(false);
-		await expect.poll(() => page.locator('#server-rows th').first().textContent()).toBe(`${SERVER_NAME} (renamed)`);
+		await expect
+			.poll(() => page.locator('#server-rows th').first().textContent())
+			.toBe(`${SERVER_NAME} (renamed)`);
 	});
 
 	it('renders at 360 px without horizontal scrolling', async () => {
@@ -234,29 +254,43 @@ describe('management page in Chromium', () => {
 
 		const response = await fetch(serverUrl, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+			headers: {
+				'content-type': 'application/json',
+				accept: 'application/json, text/event-stream',
+			},
 			body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
 		});
 		expect(response.status).toBe(404);
 	});
 
 	it('disconnects the account after naming the servers that stop working', async () => {
-		const accounts = await adminCall<{ data: { id: string; name: string }[] }>('GET', '/integrated-account');
+		const accounts = await adminCall<{ data: { id: string; name: string }[] }>(
+			'GET',
+			'/integrated-account',
+		);
 		const account = accounts.data.find((a) => a.name === ACCOUNT_NAME);
-		const created = await adminCall<{ url: string }>('POST', `/integrated-account/${account?.id}/mcp`, {
-			name: 'Doomed server',
-		});
+		const created = await adminCall<{ url: string }>(
+			'POST',
+			`/integrated-account/${account?.id}/mcp`,
+			{
+				name: 'Doomed server',
+			},
+		);
 		await page.reload();
 		await expect.poll(() => page.locator('#server-rows tr').count()).toBe(1);
 
 		await page.getByRole('button', { name: `Disconnect ${ACCOUNT_NAME}` }).click();
 		const dialog = page.locator('#confirm');
 		await expect.poll(() => dialog.isVisible()).toBe(true);
-		expect(await dialog.locator('#confirm-body').textContent()).toContain('This MCP server stops working at once:Doomed server');
+		expect(await dialog.locator('#confirm-body').textContent()).toContain(
+			'This MCP server stops working at once:Doomed server',
+		);
 		await shot('07-disconnect-confirm', false);
 		await dialog.getByRole('button', { name: 'Disconnect' }).click();
 		await expect.poll(() => page.locator('#accounts-empty').isVisible()).toBe(true);
-		expect(await page.locator('#accounts-status').textContent()).toContain('1 MCP server(s) revoked');
+		expect(await page.locator('#accounts-status').textContent()).toContain(
+			'1 MCP server(s) revoked',
+		);
 		expect(await page.locator('#servers').isVisible()).toBe(false);
 		expect((await fetch(created.url, { method: 'POST', body: '{}' })).status).toBe(404);
 	});

@@ -12,7 +12,12 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
 	// Ports apart from the e2e project's (8800–8949, inspector +1000) so both can run at once.
 	const port = 8960 + Math.floor(Math.random() * 30);
-	const server = await startFreshLocalServer({ name: 'browser', subject: 'browser-test', port, inspectorPort: port + 1200 });
+	const server = await startFreshLocalServer({
+		name: 'browser',
+		subject: 'browser-test',
+		port,
+		inspectorPort: port + 1200,
+	});
 	project.provide('browserOrigin', server.origin);
 	project.provide('browserApiToken', server.apiToken);
 	return () => server.stop();

@@ -14,17 +14,29 @@ const freshHome = (prefix: string): string => mkdtempSync(join(tmpdir(), `${pref
 
 /** The parts of a JSON-RPC answer the tests read. */
 export interface RpcAnswer {
-	result?: { serverInfo?: { name: string }; tools?: { name: string }[]; isError?: boolean; content?: { text: string }[] };
+	result?: {
+		serverInfo?: { name: string };
+		tools?: { name: string }[];
+		isError?: boolean;
+		content?: { text: string }[];
+	};
 	error?: { message: string };
 }
 
 /** `mcp-inspector --cli <url> --transport http --format json <args>`, to completion. */
-export function runInspector(url: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-	const run = spawnSync(process.execPath, [bin('mcp-inspector'), '--cli', url, '--transport', 'http', '--format', 'json', ...args], {
-		encoding: 'utf8',
-		timeout: 60_000,
-		env: { ...process.env, HOME: freshHome('inspector') },
-	});
+export function runInspector(
+	url: string,
+	args: string[],
+): { status: number | null; stdout: string; stderr: string } {
+	const run = spawnSync(
+		process.execPath,
+		[bin('mcp-inspector'), '--cli', url, '--transport', 'http', '--format', 'json', ...args],
+		{
+			encoding: 'utf8',
+			timeout: 60_000,
+			env: { ...process.env, HOME: freshHome('inspector') },
+		},
+	);
 	return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -38,11 +50,19 @@ export interface StdioClient {
 	close(): void;
 }
 
-export function startMcpRemote(url: string, args: string[] = [], env: Record<string, string> = {}): StdioClient {
-	const child = spawn(process.execPath, [bin('mcp-remote'), url, '--transport', 'http-only', ...args], {
-		stdio: ['pipe', 'pipe', 'pipe'],
-		env: { ...process.env, HOME: freshHome('mcp-remote'), ...env },
-	});
+export function startMcpRemote(
+	url: string,
+	args: string[] = [],
+	env: Record<string, string> = {},
+): StdioClient {
+	const child = spawn(
+		process.execPath,
+		[bin('mcp-remote'), url, '--transport', 'http-only', ...args],
+		{
+			stdio: ['pipe', 'pipe', 'pipe'],
+			env: { ...process.env, HOME: freshHome('mcp-remote'), ...env },
+		},
+	);
 	const answers = new Map<number, RpcAnswer>();
 	let buffer = '';
 	let stderr = '';
@@ -62,7 +82,8 @@ export function startMcpRemote(url: string, args: string[] = [], env: Record<str
 			child.stdin.write(`${JSON.stringify(message)}\n`);
 		},
 		async answer(id) {
-			for (let i = 0; i < 300 && !answers.has(id); i++) await new Promise((r) => setTimeout(r, 100));
+			for (let i = 0; i < 300 && !answers.has(id); i++)
+				await new Promise((r) => setTimeout(r, 100));
 			const got = answers.get(id);
 			if (!got) throw new Error(`no answer to ${id}; mcp-remote stderr: ${stderr.slice(-2000)}`);
 			return got;

@@ -18,11 +18,16 @@ beforeAll(async () => {
 	const res = await fetch(`${inject('origin')}/integrated-account/${inject('accountId')}/mcp`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${inject('apiToken')}`, 'content-type': 'application/json' },
-		body: JSON.stringify({ name: 'e2e locked', config: { methods: ['read'], tags: [], require_api_token_auth: true }, expires_at: null }),
+		body: JSON.stringify({
+			name: 'e2e locked',
+			config: { methods: ['read'], tags: [], require_api_token_auth: true },
+			expires_at: null,
+		}),
 	});
 	expect(res.status).toBe(201);
 	lockedUrl = ((await res.json()) as { url: string }).url;
-	const secret = (readDotenv(join(ROOT as string, '.dev.vars')) as Record<string, string>).JWT_SECRET!;
+	const secret = (readDotenv(join(ROOT as string, '.dev.vars')) as Record<string, string>)
+		.JWT_SECRET!;
 	mcpToken = await new SignJWT({ scope: 'mcp' })
 		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
 		.setIssuer('edesk-mcp')
@@ -39,14 +44,34 @@ function inspector(args: string[]): { status: number | null; stdout: string; std
 
 describe('MCP Inspector CLI on a locked server', () => {
 	it('lists the read tools and calls one with --header "Authorization: Bearer <API token>"', () => {
-		const list = inspector(['--header', `Authorization: Bearer ${mcpToken}`, '--method', 'tools/list']);
+		const list = inspector([
+			'--header',
+			`Authorization: Bearer ${mcpToken}`,
+			'--method',
+			'tools/list',
+		]);
 		expect(list.status, list.stderr).toBe(0);
-		const tools = (JSON.parse(list.stdout) as { result: { tools: { name: string; annotations: { readOnlyHint: boolean } }[] } }).result.tools;
+		const tools = (
+			JSON.parse(list.stdout) as {
+				result: { tools: { name: string; annotations: { readOnlyHint: boolean } }[] };
+			}
+		).result.tools;
 		expect(tools.length).toBeGreaterThan(0);
 		for (const t of tools) expect(t.annotations.readOnlyHint, t.name).toBe(true);
-		const call = inspector(['--header', `Authorization: Bearer ${mcpToken}`, '--method', 'tools/call', '--tool-name', 'list_all_e_desk_tickets', '--tool-arg', 'limit=2']);
+		const call = inspector([
+			'--header',
+			`Authorization: Bearer ${mcpToken}`,
+			'--method',
+			'tools/call',
+			'--tool-name',
+			'list_all_e_desk_tickets',
+			'--tool-arg',
+			'limit=2',
+		]);
 		expect(call.status, call.stderr).toBe(0);
-		const result = (JSON.parse(call.stdout) as { result: { isError?: boolean; content: { text: string }[] } }).result;
+		const result = (
+			JSON.parse(call.stdout) as { result: { isError?: boolean; content: { text: string }[] } }
+		).result;
 		expect(result.isError ?? false).toBe(false);
 		expect((JSON.parse(result.content[0]!.text) as { items: unknown[] }).items).toHaveLength(2);
 	});
@@ -64,20 +89,40 @@ describe('mcp-remote on a locked server, configured as the README shows for Clau
 	it('lists and calls a tool with the API token taken from its environment', async () => {
 		// Literally `${EDESK_MCP_API_TOKEN}`: mcp-remote expands it from its own environment.
 		const header = 'Authorization: Bearer ${EDESK_MCP_API_TOKEN}';
-		const client = startMcpRemote(lockedUrl, ['--header', header], { EDESK_MCP_API_TOKEN: mcpToken });
+		const client = startMcpRemote(lockedUrl, ['--header', header], {
+			EDESK_MCP_API_TOKEN: mcpToken,
+		});
 		const { send, answer } = client;
 		try {
-			send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'claude-desktop-like', version: '0' } } });
-			expect((await answer(1)).result?.serverInfo?.name, client.stderr().slice(-1000)).toBe('edesk-mcp');
+			send({
+				jsonrpc: '2.0',
+				id: 1,
+				method: 'initialize',
+				params: {
+					protocolVersion: '2025-06-18',
+					capabilities: {},
+					clientInfo: { name: 'claude-desktop-like', version: '0' },
+				},
+			});
+			expect((await answer(1)).result?.serverInfo?.name, client.stderr().slice(-1000)).toBe(
+				'edesk-mcp',
+			);
 			send({ jsonrpc: '2.0', method: 'notifications/initialized' });
 			send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
 			const tools = (await answer(2)).result?.tools ?? [];
 			expect(tools.map((t) => t.name)).toContain('list_all_e_desk_tickets');
 			expect(tools.map((t) => t.name)).not.toContain('create_a_e_desk_message');
-			send({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'list_all_e_desk_tickets', arguments: { limit: 1 } } });
+			send({
+				jsonrpc: '2.0',
+				id: 3,
+				method: 'tools/call',
+				params: { name: 'list_all_e_desk_tickets', arguments: { limit: 1 } },
+			});
 			const call = (await answer(3)).result;
 			expect(call?.isError ?? false).toBe(false);
-			expect((JSON.parse(call?.content?.[0]?.text ?? '{}') as { items?: unknown[] }).items).toHaveLength(1);
+			expect(
+				(JSON.parse(call?.content?.[0]?.text ?? '{}') as { items?: unknown[] }).items,
+			).toHaveLength(1);
 			expect(client.stderr()).not.toContain(mcpToken);
 		} finally {
 			client.close();

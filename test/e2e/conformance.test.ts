@@ -11,29 +11,47 @@ const SUITES = {
 	'0.2.0-alpha': join(root, 'node_modules/conformance-next/dist/index.js'),
 };
 
-function conformance(suite: keyof typeof SUITES, args: string[]): { status: number | null; output: string } {
+function conformance(
+	suite: keyof typeof SUITES,
+	args: string[],
+): { status: number | null; output: string } {
 	const out = mkdtempSync(join(tmpdir(), 'conformance-'));
-	const run = spawnSync(process.execPath, [SUITES[suite], 'server', '--url', inject('mcpUrl'), '-o', out, ...args], {
-		encoding: 'utf8',
-		timeout: 300_000,
-	});
+	const run = spawnSync(
+		process.execPath,
+		[SUITES[suite], 'server', '--url', inject('mcpUrl'), '-o', out, ...args],
+		{
+			encoding: 'utf8',
+			timeout: 300_000,
+		},
+	);
 	return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 
 describe('MCP conformance suite', () => {
-	it.each(['server-initialize', 'ping', 'tools-list', 'dns-rebinding-protection'])('passes %s (0.1.16)', (scenario) => {
-		const run = conformance('0.1.16', ['--scenario', scenario]);
-		expect(run.output).not.toMatch(/\bFAIL/);
-		expect(run.status, run.output).toBe(0);
-	});
+	it.each(['server-initialize', 'ping', 'tools-list', 'dns-rebinding-protection'])(
+		'passes %s (0.1.16)',
+		(scenario) => {
+			const run = conformance('0.1.16', ['--scenario', scenario]);
+			expect(run.output).not.toMatch(/\bFAIL/);
+			expect(run.status, run.output).toBe(0);
+		},
+	);
 
 	it('passes the whole 0.1.16 suite but for the baselined fixture scenarios', () => {
-		const run = conformance('0.1.16', ['--expected-failures', join(root, 'test/conformance/baseline-0.1.16.yml')]);
+		const run = conformance('0.1.16', [
+			'--expected-failures',
+			join(root, 'test/conformance/baseline-0.1.16.yml'),
+		]);
 		expect(run.status, run.output.slice(-3000)).toBe(0);
 	}, 300_000);
 
 	it('passes the 2025-11-25 pre-release suite but for the baselined fixture scenarios', () => {
-		const run = conformance('0.2.0-alpha', ['--spec-version', '2025-11-25', '--expected-failures', join(root, 'test/conformance/baseline-2025-11-25.yml')]);
+		const run = conformance('0.2.0-alpha', [
+			'--spec-version',
+			'2025-11-25',
+			'--expected-failures',
+			join(root, 'test/conformance/baseline-2025-11-25.yml'),
+		]);
 		expect(run.status, run.output.slice(-3000)).toBe(0);
 	}, 300_000);
 });

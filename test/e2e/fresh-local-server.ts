@@ -20,12 +20,22 @@ export interface FreshLocalServer {
 }
 
 /** `port` and `inspectorPort` must be free; `name` labels the state folder, `subject` the API token. */
-export async function startFreshLocalServer(options: { name: string; subject: string; port: number; inspectorPort: number }): Promise<FreshLocalServer> {
+export async function startFreshLocalServer(options: {
+	name: string;
+	subject: string;
+	port: number;
+	inspectorPort: number;
+}): Promise<FreshLocalServer> {
 	const vars = ensureDevVars();
 	const persistTo = mkdtempSync(join(tmpdir(), `edesk-mcp-${options.name}-`));
 	let server;
 	try {
-		server = await startWrangler({ port: options.port, inspectorPort: options.inspectorPort, persistTo, stdio: 'pipe' });
+		server = await startWrangler({
+			port: options.port,
+			inspectorPort: options.inspectorPort,
+			persistTo,
+			stdio: 'pipe',
+		});
 		const apiToken: string = await mintLocalApiToken(vars.JWT_SECRET, { subject: options.subject });
 		const running = server;
 		return {

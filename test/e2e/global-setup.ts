@@ -23,7 +23,12 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
 	const port = 8800 + Math.floor(Math.random() * 150);
-	const server = await startFreshLocalServer({ name: 'e2e', subject: 'e2e', port, inspectorPort: port + 1000 });
+	const server = await startFreshLocalServer({
+		name: 'e2e',
+		subject: 'e2e',
+		port,
+		inspectorPort: port + 1000,
+	});
 	const logFile = join(tmpdir(), `edesk-mcp-e2e-wrangler-${process.pid}-${port}.log`);
 	writeFileSync(logFile, server.output());
 	server.child.stdout?.on('data', (d: Buffer) => appendFileSync(logFile, d));

@@ -5,7 +5,11 @@ import { runInspector, startMcpRemote } from './client-processes';
 
 function inspector(args: string[]): { status: number | null; json: any; stderr: string } {
 	const run = runInspector(inject('mcpUrl'), args);
-	return { status: run.status, json: run.stdout ? JSON.parse(run.stdout) : undefined, stderr: run.stderr };
+	return {
+		status: run.status,
+		json: run.stdout ? JSON.parse(run.stdout) : undefined,
+		stderr: run.stderr,
+	};
 }
 
 describe('MCP Inspector CLI', () => {
@@ -18,14 +22,28 @@ describe('MCP Inspector CLI', () => {
 	});
 
 	it('calls a tool with CLI arguments', () => {
-		const run = inspector(['--method', 'tools/call', '--tool-name', 'list_all_e_desk_tickets', '--tool-arg', 'limit=2']);
+		const run = inspector([
+			'--method',
+			'tools/call',
+			'--tool-name',
+			'list_all_e_desk_tickets',
+			'--tool-arg',
+			'limit=2',
+		]);
 		expect(run.status, run.stderr).toBe(0);
 		expect(run.json.result.isError ?? false).toBe(false);
 		expect(JSON.parse(run.json.result.content[0].text).items).toHaveLength(2);
 	});
 
 	it('exits 5 on an isError result', () => {
-		const run = inspector(['--method', 'tools/call', '--tool-name', 'get_single_e_desk_ticket_by_id', '--tool-arg', 'id=1']);
+		const run = inspector([
+			'--method',
+			'tools/call',
+			'--tool-name',
+			'get_single_e_desk_ticket_by_id',
+			'--tool-arg',
+			'id=1',
+		]);
 		expect(run.status).toBe(5);
 	});
 });
@@ -36,12 +54,26 @@ describe('mcp-remote over stdio, as Claude Desktop runs it', () => {
 		const { send } = client;
 		const answer = async (id: number): Promise<any> => client.answer(id);
 		try {
-			send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'claude-desktop-like', version: '0' } } });
+			send({
+				jsonrpc: '2.0',
+				id: 1,
+				method: 'initialize',
+				params: {
+					protocolVersion: '2025-06-18',
+					capabilities: {},
+					clientInfo: { name: 'claude-desktop-like', version: '0' },
+				},
+			});
 			expect((await answer(1)).result.serverInfo.name).toBe('edesk-mcp');
 			send({ jsonrpc: '2.0', method: 'notifications/initialized' });
 			send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
 			expect((await answer(2)).result.tools).toHaveLength(40);
-			send({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'list_all_e_desk_users', arguments: {} } });
+			send({
+				jsonrpc: '2.0',
+				id: 3,
+				method: 'tools/call',
+				params: { name: 'list_all_e_desk_users', arguments: {} },
+			});
 			const call = await answer(3);
 			expect(call.result.isError ?? false).toBe(false);
 			expect(JSON.parse(call.result.content[0].text).items.length).toBeGreaterThan(0);

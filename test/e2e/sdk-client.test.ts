@@ -37,7 +37,10 @@ describe('official SDK client against npm start', () => {
 		const result = await c.callTool({ name: 'list_all_e_desk_tickets', arguments: { limit: 3 } });
 		expect(result.isError).toBeFalsy();
 		const content = result.content as { type: string; text: string }[];
-		const page = JSON.parse(content[0]!.text) as { items: { id: number; subject: string }[]; has_more: boolean };
+		const page = JSON.parse(content[0]!.text) as {
+			items: { id: number; subject: string }[];
+			has_more: boolean;
+		};
 		expect(page.items.length).toBeGreaterThan(0);
 		expect(page.items.length).toBeLessThanOrEqual(3);
 		expect(typeof page.items[0]!.id).toBe('number');
@@ -50,7 +53,10 @@ describe('official SDK client against npm start', () => {
 		expect(tools.length).toBeGreaterThan(0);
 		for (const t of tools) expect(t.annotations?.readOnlyHint).toBe(true);
 		await expect(
-			c.callTool({ name: 'create_a_e_desk_message', arguments: { ticket_id: 1, body: 'x', type: 'Note' } }),
+			c.callTool({
+				name: 'create_a_e_desk_message',
+				arguments: { ticket_id: 1, body: 'x', type: 'Note' },
+			}),
 		).rejects.toThrow(/Unknown tool/);
 	});
 });

@@ -6,15 +6,34 @@ import { describe, expect, inject, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..');
 
 function seed(args: string[]): { status: number | null; stdout: string; stderr: string } {
-	const run = spawnSync(process.execPath, [join(root, 'scripts/seed-tokens.mjs'), '--env', 'local', '--persist-to', inject('persistTo'), '--base-url', inject('origin'), '--account', inject('accountId'), ...args], {
-		cwd: root,
-		encoding: 'utf8',
-		timeout: 120_000,
-	});
+	const run = spawnSync(
+		process.execPath,
+		[
+			join(root, 'scripts/seed-tokens.mjs'),
+			'--env',
+			'local',
+			'--persist-to',
+			inject('persistTo'),
+			'--base-url',
+			inject('origin'),
+			'--account',
+			inject('accountId'),
+			...args,
+		],
+		{
+			cwd: root,
+			encoding: 'utf8',
+			timeout: 120_000,
+		},
+	);
 	return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-async function rpc(url: string, method: string, params?: object): Promise<{ status: number; body: any }> {
+async function rpc(
+	url: string,
+	method: string,
+	params?: object,
+): Promise<{ status: number; body: any }> {
 	const res = await fetch(url, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -27,7 +46,16 @@ async function rpc(url: string, method: string, params?: object): Promise<{ stat
 describe('scripts/seed-tokens.mjs against wrangler dev', () => {
 	it('prints a URL once that serves only the seeded filter, and the record holds no raw token', async () => {
 		const expiresAt = new Date(Date.now() + 2 * 3600_000).toISOString();
-		const run = seed(['--name', 'Contractor (e2e)', '--expires-at', expiresAt, '--methods', 'read', '--tags', 'orders']);
+		const run = seed([
+			'--name',
+			'Contractor (e2e)',
+			'--expires-at',
+			expiresAt,
+			'--methods',
+			'read',
+			'--tags',
+			'orders',
+		]);
 		expect(run.status, run.stderr).toBe(0);
 		const url = /(http:\/\/\S+\/mcp\/em_[A-Za-z0-9_-]+)/.exec(run.stdout)?.[1];
 		expect(url).toBeDefined();
@@ -38,12 +66,20 @@ describe('scripts/seed-tokens.mjs against wrangler dev', () => {
 		expect(tools.every((t) => t.annotations.readOnlyHint)).toBe(true);
 		expect(tools.map((t) => t.name)).toContain('get_single_e_desk_sales_order_by_id');
 		expect(tools.map((t) => t.name)).not.toContain('list_all_e_desk_templates');
-		const call = await rpc(url!, 'tools/call', { name: 'create_a_e_desk_message', arguments: { ticket_id: 1, type: 'Note', body: 'x' } });
+		const call = await rpc(url!, 'tools/call', {
+			name: 'create_a_e_desk_message',
+			arguments: { ticket_id: 1, type: 'Note', body: 'x' },
+		});
 		expect(call.body.error.code).toBe(-32602);
 	});
 
 	it('refuses an expiry less than 60 s ahead before writing anything', () => {
-		const run = seed(['--name', 'Too soon', '--expires-at', new Date(Date.now() + 10_000).toISOString()]);
+		const run = seed([
+			'--name',
+			'Too soon',
+			'--expires-at',
+			new Date(Date.now() + 10_000).toISOString(),
+		]);
 		expect(run.status).not.toBe(0);
 		expect(run.stdout).not.toMatch(/\/mcp\/em_/);
 	});

@@ -33,28 +33,42 @@ describe('workflow (a): triage a customer by email and draft a carrier-delay rep
 			order_by: 'created_at',
 			order_direction: 'desc',
 		});
-		const unresolved = tickets.items.filter((t: { status: string }) => !['Closed', 'Archived', 'Spam'].includes(t.status));
+		const unresolved = tickets.items.filter(
+			(t: { status: string }) => !['Closed', 'Archived', 'Spam'].includes(t.status),
+		);
 		expect(unresolved.length).toBeGreaterThan(0);
 		const ticket = unresolved[0];
 		expect(ticket.contact_id).toBe(contact.id);
-		const newest = Math.max(...unresolved.map((t: { id: number; created_at: string }) => Date.parse(t.created_at.replace(' ', 'T') + 'Z')));
+		const newest = Math.max(
+			...unresolved.map((t: { id: number; created_at: string }) =>
+				Date.parse(t.created_at.replace(' ', 'T') + 'Z'),
+			),
+		);
 		expect(Date.parse(ticket.created_at.replace(' ', 'T') + 'Z')).toBe(newest);
 
 		const order = await call('get_single_e_desk_sales_order_by_id', { id: ticket.sales_order_id });
 		expect(order.status).toBe('InTransit');
-		const tracking = await call('get_single_e_desk_sales_order_tracking_link_by_id', { id: order.id });
+		const tracking = await call('get_single_e_desk_sales_order_tracking_link_by_id', {
+			id: order.id,
+		});
 		expect(tracking.tracking_links.length).toBeGreaterThan(0);
 		expect(tracking.tracking_links[0].tracking_link).toMatch(/^https?:\/\//);
 
 		const templates = await call('list_all_e_desk_templates', { limit: 100 });
-		const delay = templates.items.find((t: { name: string }) => /delay/i.test(t.name) && /carrier/i.test(t.name));
+		const delay = templates.items.find(
+			(t: { name: string }) => /delay/i.test(t.name) && /carrier/i.test(t.name),
+		);
 		expect(delay).toBeDefined();
 		const template = await call('get_single_e_desk_template_by_id', { id: delay.id });
 		expect(template.body_text.length).toBeGreaterThan(20);
 
 		const before = await call('get_single_e_desk_ticket_by_id', { id: ticket.id });
 		const draft = `DRAFT (not sent) based on "${template.name}": ${template.body_text.slice(0, 200)} Tracking: ${tracking.tracking_links[0].tracking_link}`;
-		const note = await call('create_a_e_desk_message', { ticket_id: ticket.id, type: 'Note', body: draft });
+		const note = await call('create_a_e_desk_message', {
+			ticket_id: ticket.id,
+			type: 'Note',
+			body: draft,
+		});
 		expect(note).toMatchObject({ type: 'Note', ticket_id: ticket.id });
 		const after = await call('get_single_e_desk_ticket_by_id', { id: ticket.id });
 		expect(after.messages_ids).toEqual([...before.messages_ids, note.id]);
@@ -70,7 +84,10 @@ describe('workflow (b): escalate a ticket', () => {
 		expect(ticket).toBeDefined();
 		const full = await call('get_single_e_desk_ticket_by_id', { id: ticket.id });
 
-		const note = await call('create_a_e_desk_order_note', { sales_order_id: full.sales_order_id, text: 'Escalated: customer waiting on a delayed parcel.' });
+		const note = await call('create_a_e_desk_order_note', {
+			sales_order_id: full.sales_order_id,
+			text: 'Escalated: customer waiting on a delayed parcel.',
+		});
 		expect(note).toMatchObject({ sales_order_id: full.sales_order_id });
 		const notes = await call('list_all_e_desk_order_notes', { limit: 100 });
 		const all = [...notes.items];
@@ -87,7 +104,11 @@ describe('workflow (b): escalate a ticket', () => {
 		expect(escalations).toBeDefined();
 
 		const keep: number[] = full.tags_ids ?? [];
-		const updated = await call('update_a_e_desk_ticket_by_id', { id: full.id, status: 'Pending', tag_ids: [...new Set([...keep, escalations.id])] });
+		const updated = await call('update_a_e_desk_ticket_by_id', {
+			id: full.id,
+			status: 'Pending',
+			tag_ids: [...new Set([...keep, escalations.id])],
+		});
 		expect(updated.status).toBe('Pending');
 		expect(updated.tags_ids).toEqual(expect.arrayContaining([...keep, escalations.id]));
 		const reread = await call('get_single_e_desk_ticket_by_id', { id: full.id });

@@ -22,7 +22,10 @@ export interface TestClaims {
 }
 
 /** An HS256 API token for the test environment (valid for an hour unless `claims` say otherwise). */
-export async function mintApiToken(claims: TestClaims = {}, options: { secret?: string } = {}): Promise<string> {
+export async function mintApiToken(
+	claims: TestClaims = {},
+	options: { secret?: string } = {},
+): Promise<string> {
 	const now = Math.floor(Date.now() / 1000);
 	const all: Record<string, unknown> = {
 		sub: 'test-admin',
@@ -33,7 +36,9 @@ export async function mintApiToken(claims: TestClaims = {}, options: { secret?: 
 		exp: now + 3600,
 		...claims,
 	};
-	const payload = Object.fromEntries(Object.entries(all).filter(([, v]) => v !== null && v !== undefined));
+	const payload = Object.fromEntries(
+		Object.entries(all).filter(([, v]) => v !== null && v !== undefined),
+	);
 	return new SignJWT(payload)
 		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
 		.sign(new TextEncoder().encode(options.secret ?? env.JWT_SECRET));
@@ -93,7 +98,8 @@ export async function createSandboxAccount(name = 'Sandbox shop'): Promise<strin
 		method: 'POST',
 		json: { name, api_token: SANDBOX_FULL_TOKEN, base_url: SANDBOX_BASE_URL },
 	});
-	if (response.status !== 201) throw new Error(`account create failed: ${response.status} ${JSON.stringify(body)}`);
+	if (response.status !== 201)
+		throw new Error(`account create failed: ${response.status} ${JSON.stringify(body)}`);
 	return body.id as string;
 }
 

@@ -13,8 +13,27 @@ export interface InvalidBody {
 
 type Mutation = { apply: (m: Map<string, string>) => void; why: string };
 
-const wrongName = fc.constantFrom('1', 'null', 'true', '[]', '{}', '""', '"   "', JSON.stringify('x'.repeat(101)), JSON.stringify(' '.repeat(5000)));
-const wrongToken = fc.constantFrom('1', 'null', 'false', '[]', '{}', '""', '"  \\t "', JSON.stringify('t'.repeat(4097)));
+const wrongName = fc.constantFrom(
+	'1',
+	'null',
+	'true',
+	'[]',
+	'{}',
+	'""',
+	'"   "',
+	JSON.stringify('x'.repeat(101)),
+	JSON.stringify(' '.repeat(5000)),
+);
+const wrongToken = fc.constantFrom(
+	'1',
+	'null',
+	'false',
+	'[]',
+	'{}',
+	'""',
+	'"  \\t "',
+	JSON.stringify('t'.repeat(4097)),
+);
 const wrongBaseUrl = fc.constantFrom(
 	'1',
 	'null',
@@ -32,8 +51,32 @@ const wrongBaseUrl = fc.constantFrom(
 	JSON.stringify(`https://x.example/${'a'.repeat(2100)}`),
 );
 const wrongConfig = fc.constantFrom('1', '"read"', '[]', 'true', 'null', '[{"methods":["read"]}]');
-const wrongMethods = fc.constantFrom('"read"', '1', 'null', '{}', '[1]', '[null]', '["nope"]', '["READ"]', '["read","bogus"]', '["__proto__"]', '["constructor"]', '[]', JSON.stringify(Array.from({ length: 21 }, () => 'read')));
-const wrongTags = fc.constantFrom('"tickets"', '1', 'null', '{}', '[1]', '["no-such-tag"]', '["__proto__"]', '["toString"]', JSON.stringify(Array.from({ length: 101 }, () => 'tickets')));
+const wrongMethods = fc.constantFrom(
+	'"read"',
+	'1',
+	'null',
+	'{}',
+	'[1]',
+	'[null]',
+	'["nope"]',
+	'["READ"]',
+	'["read","bogus"]',
+	'["__proto__"]',
+	'["constructor"]',
+	'[]',
+	JSON.stringify(Array.from({ length: 21 }, () => 'read')),
+);
+const wrongTags = fc.constantFrom(
+	'"tickets"',
+	'1',
+	'null',
+	'{}',
+	'[1]',
+	'["no-such-tag"]',
+	'["__proto__"]',
+	'["toString"]',
+	JSON.stringify(Array.from({ length: 101 }, () => 'tickets')),
+);
 const wrongAuthFlag = fc.constantFrom('"true"', '1', '0', 'null', '[]', '{}', '"false"');
 
 /** expires_at values that must be refused (`now` = Date.now() when the arbitrary is built). */
@@ -56,15 +99,27 @@ function wrongExpiresAt(now: number): fc.Arbitrary<string> {
 
 function extraKey(known: readonly string[]): fc.Arbitrary<Mutation> {
 	return fc
-		.tuple(oddKey.filter((k) => !known.includes(k)), jsonText)
-		.map(([k, v]) => ({ apply: (m: Map<string, string>) => m.set(k, v), why: `unknown key ${JSON.stringify(k)}` }));
+		.tuple(
+			oddKey.filter((k) => !known.includes(k)),
+			jsonText,
+		)
+		.map(([k, v]) => ({
+			apply: (m: Map<string, string>) => m.set(k, v),
+			why: `unknown key ${JSON.stringify(k)}`,
+		}));
 }
 
 function setter(key: string, values: fc.Arbitrary<string>, what: string): fc.Arbitrary<Mutation> {
-	return values.map((v) => ({ apply: (m: Map<string, string>) => m.set(key, v), why: `${what} ${v.slice(0, 40)}` }));
+	return values.map((v) => ({
+		apply: (m: Map<string, string>) => m.set(key, v),
+		why: `${what} ${v.slice(0, 40)}`,
+	}));
 }
 
-function build(base: readonly (readonly [string, string])[], mutations: fc.Arbitrary<Mutation>[]): fc.Arbitrary<InvalidBody> {
+function build(
+	base: readonly (readonly [string, string])[],
+	mutations: fc.Arbitrary<Mutation>[],
+): fc.Arbitrary<InvalidBody> {
 	return fc.array(fc.oneof(...mutations), { minLength: 1, maxLength: 3 }).map((chosen) => {
 		const m = new Map(base);
 		for (const c of chosen) c.apply(m);
@@ -85,7 +140,10 @@ export function invalidAccountBody(sandboxBaseUrl: string): fc.Arbitrary<Invalid
 		setter('api_token', wrongToken, 'api_token'),
 		setter('base_url', wrongBaseUrl, 'base_url'),
 		// A token the sandbox rejects: eDesk /whoami says 401, the API says 400 and stores nothing.
-		fc.constant<Mutation>({ apply: (m) => m.set('api_token', '"sandbox-not-a-token"'), why: 'eDesk rejects the token' }),
+		fc.constant<Mutation>({
+			apply: (m) => m.set('api_token', '"sandbox-not-a-token"'),
+			why: 'eDesk rejects the token',
+		}),
 		fc.constant<Mutation>({ apply: (m) => m.delete('name'), why: 'name missing' }),
 		fc.constant<Mutation>({ apply: (m) => m.delete('api_token'), why: 'api_token missing' }),
 	]);
@@ -95,7 +153,14 @@ export function invalidAccountBody(sandboxBaseUrl: string): fc.Arbitrary<Invalid
 function configMutations(now: number, withExpiry: boolean): fc.Arbitrary<Mutation>[] {
 	const inConfig = (key: string, values: fc.Arbitrary<string>): fc.Arbitrary<Mutation> =>
 		values.map((v) => ({
-			apply: (m: Map<string, string>) => m.set('config', objectText([['methods', '["read"]'], [key, v]])),
+			apply: (m: Map<string, string>) =>
+				m.set(
+					'config',
+					objectText([
+						['methods', '["read"]'],
+						[key, v],
+					]),
+				),
 			why: `config.${key} ${v.slice(0, 40)}`,
 		}));
 	const list = [
@@ -103,10 +168,22 @@ function configMutations(now: number, withExpiry: boolean): fc.Arbitrary<Mutatio
 		inConfig('methods', wrongMethods),
 		inConfig('tags', wrongTags),
 		inConfig('require_api_token_auth', wrongAuthFlag),
-		fc.tuple(oddKey.filter((k) => !['methods', 'tags', 'require_api_token_auth'].includes(k)), jsonText).map(([k, v]) => ({
-			apply: (m: Map<string, string>) => m.set('config', objectText([['methods', '["read"]'], [k, v]])),
-			why: `unknown config key ${JSON.stringify(k)}`,
-		})),
+		fc
+			.tuple(
+				oddKey.filter((k) => !['methods', 'tags', 'require_api_token_auth'].includes(k)),
+				jsonText,
+			)
+			.map(([k, v]) => ({
+				apply: (m: Map<string, string>) =>
+					m.set(
+						'config',
+						objectText([
+							['methods', '["read"]'],
+							[k, v],
+						]),
+					),
+				why: `unknown config key ${JSON.stringify(k)}`,
+			})),
 	];
 	if (withExpiry) list.push(setter('expires_at', wrongExpiresAt(now), 'expires_at'));
 	return list;
@@ -131,7 +208,14 @@ export function invalidServerBody(now: number): fc.Arbitrary<InvalidBody> {
 export function invalidUpdateBody(now: number): fc.Arbitrary<InvalidBody> {
 	return fc.oneof(
 		fc.constant<InvalidBody>({ text: '{}', why: 'nothing to change' }),
-		build([], [extraKey(['name', 'config', 'expires_at']), setter('name', wrongName, 'name'), ...configMutations(now, true)]),
+		build(
+			[],
+			[
+				extraKey(['name', 'config', 'expires_at']),
+				setter('name', wrongName, 'name'),
+				...configMutations(now, true),
+			],
+		),
 	);
 }
 
@@ -142,8 +226,25 @@ export function invalidPreviewBody(now: number): fc.Arbitrary<InvalidBody> {
 
 /** Whole bodies that are not an object of the right shape, or not JSON at all. */
 export const nonObjectBody: fc.Arbitrary<InvalidBody> = fc.oneof(
-	fc.constantFrom('[]', '[{"name":"x"}]', '"x"', '1', 'true', 'null', '{"name":"x"', '{name:"x"}', "{'name':'x'}", '{"name":"x"}}', '\u0000', '{"name":"\\ud800"').map((text) => ({ text, why: 'not an object' })),
-	oddString.filter((s) => s.trim() !== '' && !isJsonObject(s)).map((text) => ({ text, why: 'not a JSON object' })),
+	fc
+		.constantFrom(
+			'[]',
+			'[{"name":"x"}]',
+			'"x"',
+			'1',
+			'true',
+			'null',
+			'{"name":"x"',
+			'{name:"x"}',
+			"{'name':'x'}",
+			'{"name":"x"}}',
+			'\u0000',
+			'{"name":"\\ud800"',
+		)
+		.map((text) => ({ text, why: 'not an object' })),
+	oddString
+		.filter((s) => s.trim() !== '' && !isJsonObject(s))
+		.map((text) => ({ text, why: 'not a JSON object' })),
 );
 
 function isJsonObject(text: string): boolean {

@@ -7,7 +7,14 @@ import fc from 'fast-check';
 import type { JsonSchema, ToolSpec } from '../../worker/tools/tool-spec';
 
 /** Names that reach Object.prototype when used as a key. */
-const PROTOTYPE_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'];
+const PROTOTYPE_KEYS: readonly string[] = [
+	'__proto__',
+	'constructor',
+	'prototype',
+	'toString',
+	'valueOf',
+	'hasOwnProperty',
+];
 
 /** Strings that have broken parsers, validators and loggers before. */
 export const SPECIAL_STRINGS: readonly string[] = [
@@ -79,10 +86,25 @@ export const oddString: fc.Arbitrary<string> = fc.oneof(
 	{
 		weight: 3,
 		arbitrary: fc
-			.array(fc.oneof(fc.constantFrom(...SPECIAL_STRINGS), loneSurrogate, fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 8 })
+			.array(
+				fc.oneof(
+					fc.constantFrom(...SPECIAL_STRINGS),
+					loneSurrogate,
+					fc.string({ unit: 'binary', maxLength: 6 }),
+				),
+				{ maxLength: 8 },
+			)
 			.map((parts) => parts.join('')),
 	},
-	{ weight: 1, arbitrary: fc.tuple(fc.constantFrom('a', '\u{1F4A9}', '\uD800', '\u0000', 'é'), fc.integer({ min: 1_000, max: 100_000 })).map(([c, n]) => c.repeat(n)) },
+	{
+		weight: 1,
+		arbitrary: fc
+			.tuple(
+				fc.constantFrom('a', '\u{1F4A9}', '\uD800', '\u0000', 'é'),
+				fc.integer({ min: 1_000, max: 100_000 }),
+			)
+			.map(([c, n]) => c.repeat(n)),
+	},
 );
 
 /** An object key: specials or any odd string. */
@@ -92,7 +114,18 @@ export const oddKey: fc.Arbitrary<string> = fc.oneof(fc.constantFrom(...SPECIAL_
 export const numberText: fc.Arbitrary<string> = fc.oneof(
 	fc.integer().map(String),
 	fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => JSON.stringify(n)),
-	fc.constantFrom('0', '-0', '1e308', '1e309', '-1e400', '1e-400', '12345678901234567890123', '0.1e1', '-9007199254740993', '4.9e-324'),
+	fc.constantFrom(
+		'0',
+		'-0',
+		'1e308',
+		'1e309',
+		'-1e400',
+		'1e-400',
+		'12345678901234567890123',
+		'0.1e1',
+		'-9007199254740993',
+		'4.9e-324',
+	),
 );
 
 /** A JSON string literal (JSON.stringify keeps lone surrogates as escapes). */
@@ -105,7 +138,9 @@ export function objectText(entries: readonly (readonly [string, string])[]): str
 
 /** Nested brackets `depth` deep around `inner` (arrays or objects). */
 export function nestedText(depth: number, kind: 'array' | 'object', inner = '1'): string {
-	return kind === 'array' ? `${'['.repeat(depth)}${inner}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}${inner}${'}'.repeat(depth)}`;
+	return kind === 'array'
+		? `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`
+		: `${'{"a":'.repeat(depth)}${inner}${'}'.repeat(depth)}`;
 }
 
 /** Any JSON value as text: odd strings and numbers, duplicate and prototype keys, some deep or wide. */
@@ -122,9 +157,18 @@ export const jsonText: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie)
 
 /** Deeply nested or very wide JSON. */
 export const bigJsonText: fc.Arbitrary<string> = fc.oneof(
-	fc.tuple(fc.integer({ min: 100, max: 20_000 }), fc.constantFrom<'array' | 'object'>('array', 'object')).map(([d, k]) => nestedText(d, k)),
-	fc.integer({ min: 1_000, max: 50_000 }).map((n) => `[${Array.from({ length: n }, (_, i) => i).join(',')}]`),
-	fc.integer({ min: 1_000, max: 20_000 }).map((n) => objectText(Array.from({ length: n }, (_, i) => [`k${i}`, '0'] as const))),
+	fc
+		.tuple(
+			fc.integer({ min: 100, max: 20_000 }),
+			fc.constantFrom<'array' | 'object'>('array', 'object'),
+		)
+		.map(([d, k]) => nestedText(d, k)),
+	fc
+		.integer({ min: 1_000, max: 50_000 })
+		.map((n) => `[${Array.from({ length: n }, (_, i) => i).join(',')}]`),
+	fc
+		.integer({ min: 1_000, max: 20_000 })
+		.map((n) => objectText(Array.from({ length: n }, (_, i) => [`k${i}`, '0'] as const))),
 	fc.integer({ min: 10_000, max: 200_000 }).map((n) => JSON.stringify('x'.repeat(n))),
 );
 
@@ -139,8 +183,15 @@ function isJson(text: string): boolean {
 
 /** Text that is not valid JSON (truncated, corrupted, JS-only syntax, concatenated). */
 export const brokenJsonText: fc.Arbitrary<string> = fc.oneof(
-	fc.tuple(jsonText, fc.nat()).filter(([t]) => t.length > 1).map(([t, n]) => t.slice(0, 1 + (n % (t.length - 1)))).filter((t) => !isJson(t)),
-	fc.tuple(jsonText, fc.nat(), fc.constantFrom('"', '{', ']', ',', ':', '\\', '\u0000', "'", '\n')).map(([t, n, c]) => t.slice(0, n % (t.length + 1)) + c + t.slice(n % (t.length + 1))).filter((t) => !isJson(t)),
+	fc
+		.tuple(jsonText, fc.nat())
+		.filter(([t]) => t.length > 1)
+		.map(([t, n]) => t.slice(0, 1 + (n % (t.length - 1))))
+		.filter((t) => !isJson(t)),
+	fc
+		.tuple(jsonText, fc.nat(), fc.constantFrom('"', '{', ']', ',', ':', '\\', '\u0000', "'", '\n'))
+		.map(([t, n, c]) => t.slice(0, n % (t.length + 1)) + c + t.slice(n % (t.length + 1)))
+		.filter((t) => !isJson(t)),
 	fc.constantFrom(
 		'{',
 		'}',
@@ -168,7 +219,10 @@ export const brokenJsonText: fc.Arbitrary<string> = fc.oneof(
 export const invalidUtf8: fc.Arbitrary<Uint8Array> = fc
 	.tuple(
 		fc.constantFrom('{"jsonrpc":"2.0","id":1,"method":"', '{"jsonrpc":"2.0","id":"', '', '{"'),
-		fc.array(fc.constantFrom(0x80, 0xbf, 0xc0, 0xc1, 0xf5, 0xff, 0xed, 0xa0, 0xe0), { minLength: 1, maxLength: 8 }),
+		fc.array(fc.constantFrom(0x80, 0xbf, 0xc0, 0xc1, 0xf5, 0xff, 0xed, 0xa0, 0xe0), {
+			minLength: 1,
+			maxLength: 8,
+		}),
 		fc.constantFrom('"}', '', 'ping"}'),
 	)
 	.map(([a, bytes, b]) => {
@@ -183,7 +237,10 @@ export const invalidUtf8: fc.Arbitrary<Uint8Array> = fc
 
 /** A header value that a Request accepts (visible ASCII and spaces). */
 export const headerValue: fc.Arbitrary<string> = fc.oneof(
-	fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 60 }),
+	fc.string({
+		unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+		maxLength: 60,
+	}),
 	fc.integer({ min: 1_000, max: 8_000 }).map((n) => 'a'.repeat(n)),
 );
 
@@ -196,7 +253,22 @@ export const percentEncodedBytes: fc.Arbitrary<string> = fc
 export const pathSegment: fc.Arbitrary<string> = fc.oneof(
 	oddString.map((s) => encodeURIComponent(s.replace(/[\uD800-\uDFFF]/g, '\uFFFD'))),
 	percentEncodedBytes,
-	fc.constantFrom('..', '.', '%2e%2e', '%2F', '%00', '__proto__', 'constructor', 'preview', 'mcp', '%5C', '~', 'em_', 'a;b=c', '%25'),
+	fc.constantFrom(
+		'..',
+		'.',
+		'%2e%2e',
+		'%2F',
+		'%00',
+		'__proto__',
+		'constructor',
+		'preview',
+		'mcp',
+		'%5C',
+		'~',
+		'em_',
+		'a;b=c',
+		'%25',
+	),
 	fc.integer({ min: 200, max: 10_000 }).map((n) => 'A'.repeat(n)),
 );
 
@@ -283,46 +355,90 @@ export function invalidArgsFor(spec: ToolSpec, cursors: CursorPool): fc.Arbitrar
 
 	if (spec.inputSchema.additionalProperties === false) {
 		mutations.push(
-			fc.tuple(oddKey.filter((k) => !Object.prototype.hasOwnProperty.call(spec.inputSchema.properties, k)), jsonText)
-				.map(([k, v]) => ({ apply: (m) => m.set(k, v), why: `unknown argument ${JSON.stringify(k)}` })),
+			fc
+				.tuple(
+					oddKey.filter(
+						(k) => !Object.prototype.hasOwnProperty.call(spec.inputSchema.properties, k),
+					),
+					jsonText,
+				)
+				.map(([k, v]) => ({
+					apply: (m) => m.set(k, v),
+					why: `unknown argument ${JSON.stringify(k)}`,
+				})),
 		);
 	}
 	const typed = props.filter(([, s]) => wrongTypedValues(s).length > 0);
 	if (typed.length > 0) {
 		mutations.push(
-			fc.constantFrom(...typed).chain(([name, s]) =>
-				fc.constantFrom(...wrongTypedValues(s)).map((v) => ({ apply: (m: Map<string, string>) => m.set(name, v), why: `${name} of the wrong type` })),
-			),
+			fc
+				.constantFrom(...typed)
+				.chain(([name, s]) =>
+					fc
+						.constantFrom(...wrongTypedValues(s))
+						.map((v) => ({
+							apply: (m: Map<string, string>) => m.set(name, v),
+							why: `${name} of the wrong type`,
+						})),
+				),
 		);
 	}
 	if (required.length > 0) {
-		mutations.push(fc.constantFrom(...required).map((name) => ({ apply: (m: Map<string, string>) => m.delete(name), why: `required ${name} missing` })));
+		mutations.push(
+			fc
+				.constantFrom(...required)
+				.map((name) => ({
+					apply: (m: Map<string, string>) => m.delete(name),
+					why: `required ${name} missing`,
+				})),
+		);
 	}
 	const enums = props.filter(([, s]) => Array.isArray(s['enum']) && typesOf(s)?.[0] === 'string');
 	if (enums.length > 0) {
 		mutations.push(
-			fc.constantFrom(...enums).chain(([name, s]) =>
-				oddString
-					.filter((v) => !(s['enum'] as unknown[]).includes(v))
-					.map((v) => ({ apply: (m: Map<string, string>) => m.set(name, JSON.stringify(v)), why: `${name} outside its enum` })),
-			),
+			fc
+				.constantFrom(...enums)
+				.chain(([name, s]) =>
+					oddString
+						.filter((v) => !(s['enum'] as unknown[]).includes(v))
+						.map((v) => ({
+							apply: (m: Map<string, string>) => m.set(name, JSON.stringify(v)),
+							why: `${name} outside its enum`,
+						})),
+				),
 		);
 	}
 	if (spec.method === 'list') {
 		mutations.push(
-			fc.constantFrom('0', '-1', '101', '1000000', '1.5', '-0.5', '1e308').map((v) => ({ apply: (m: Map<string, string>) => m.set('limit', v), why: `limit ${v}` })),
+			fc
+				.constantFrom('0', '-1', '101', '1000000', '1.5', '-0.5', '1e308')
+				.map((v) => ({ apply: (m: Map<string, string>) => m.set('limit', v), why: `limit ${v}` })),
 		);
-		const refused = [...cursors.tampered, ...cursors.foreign.filter((f) => f.tool !== spec.name).map((f) => f.cursor)];
+		const refused = [
+			...cursors.tampered,
+			...cursors.foreign.filter((f) => f.tool !== spec.name).map((f) => f.cursor),
+		];
 		const forged = fc.oneof(
 			oddString.filter((s) => s !== ''),
 			fc.constantFrom(...refused),
-			fc.tuple(jsonText, fc.uint8Array({ minLength: 0, maxLength: 24 })).map(([payload, sig]) => `${b64url(new TextEncoder().encode(payload))}.${b64url(sig)}`),
+			fc
+				.tuple(jsonText, fc.uint8Array({ minLength: 0, maxLength: 24 }))
+				.map(([payload, sig]) => `${b64url(new TextEncoder().encode(payload))}.${b64url(sig)}`),
 			fc.integer({ min: 4_097, max: 20_000 }).map((n) => `${'A'.repeat(n)}.AAAAAAAAAAAAAAAAAAAAAA`),
 			fc.constantFrom('a.b.c', '.', '..', 'x.', '.x', 'eyJ9.AAAAAAAAAAAAAAAAAAAAAA'),
 		);
-		mutations.push(forged.map((c) => ({ apply: (m: Map<string, string>) => m.set('next_cursor', JSON.stringify(c)), why: 'forged next_cursor' })));
+		mutations.push(
+			forged.map((c) => ({
+				apply: (m: Map<string, string>) => m.set('next_cursor', JSON.stringify(c)),
+				why: 'forged next_cursor',
+			})),
+		);
 	}
-	const base = new Map(required.map((name) => [name, plausibleValue(spec.inputSchema.properties[name] ?? {})] as const));
+	const base = new Map(
+		required.map(
+			(name) => [name, plausibleValue(spec.inputSchema.properties[name] ?? {})] as const,
+		),
+	);
 	return fc.array(fc.oneof(...mutations), { minLength: 1, maxLength: 3 }).map((chosen) => {
 		const args = new Map(base);
 		for (const m of chosen) m.apply(args);

@@ -43,12 +43,26 @@ export function hostileRequestCount(): number {
 const decoder = new TextDecoder();
 
 /** Sends `req` to the Worker; `via: 'exports'` goes through `exports.default.fetch` instead of the handler. */
-export async function send(req: HostileRequest, via: 'handler' | 'exports' = 'handler'): Promise<Exchange> {
+export async function send(
+	req: HostileRequest,
+	via: 'handler' | 'exports' = 'handler',
+): Promise<Exchange> {
 	sentCount += 1;
-	const bodyText = req.body === undefined ? '' : typeof req.body === 'string' ? req.body : decoder.decode(req.body);
-	const sent = [req.method, req.url, ...Object.entries(req.headers ?? {}).flat(), bodyText].join('\n');
+	const bodyText =
+		req.body === undefined
+			? ''
+			: typeof req.body === 'string'
+				? req.body
+				: decoder.decode(req.body);
+	const sent = [req.method, req.url, ...Object.entries(req.headers ?? {}).flat(), bodyText].join(
+		'\n',
+	);
 	const noBody = ['GET', 'HEAD'].includes(req.method.toUpperCase());
-	const request = new Request(req.url, { method: req.method, headers: req.headers, body: noBody ? undefined : req.body });
+	const request = new Request(req.url, {
+		method: req.method,
+		headers: req.headers,
+		body: noBody ? undefined : req.body,
+	});
 	const base = { method: req.method, url: req.url, sent };
 	try {
 		let response: Response;
@@ -59,7 +73,12 @@ export async function send(req: HostileRequest, via: 'handler' | 'exports' = 'ha
 			response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], env, ctx);
 			await waitOnExecutionContext(ctx);
 		}
-		return { ...base, status: response.status, headers: response.headers, body: await response.text() };
+		return {
+			...base,
+			status: response.status,
+			headers: response.headers,
+			body: await response.text(),
+		};
 	} catch (error) {
 		const threw = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 		return { ...base, status: 500, headers: new Headers(), body: '', threw };
@@ -89,7 +108,8 @@ export function findLeak(body: string, sent: string): string | null {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Problems of one JSON-RPC response object (empty when it is well-formed). */
 export function rpcResponseProblems(v: unknown): string[] {
@@ -97,21 +117,28 @@ export function rpcResponseProblems(v: unknown): string[] {
 	const problems: string[] = [];
 	if (v.jsonrpc !== '2.0') problems.push('jsonrpc is not "2.0"');
 	if (!('id' in v)) problems.push('no id');
-	else if (v.id !== null && typeof v.id !== 'string' && typeof v.id !== 'number') problems.push('id is not a string, number or null');
+	else if (v.id !== null && typeof v.id !== 'string' && typeof v.id !== 'number')
+		problems.push('id is not a string, number or null');
 	const hasResult = 'result' in v;
 	const hasError = 'error' in v;
 	if (hasResult === hasError) problems.push('not exactly one of result and error');
 	if (hasResult && v.id === null) problems.push('result with id null');
 	if (hasError) {
 		const e = v.error;
-		if (!isRecord(e) || !Number.isInteger(e.code) || typeof e.message !== 'string') problems.push('error lacks an integer code and a message');
+		if (!isRecord(e) || !Number.isInteger(e.code) || typeof e.message !== 'string')
+			problems.push('error lacks an integer code and a message');
 	}
 	return problems;
 }
 
 /** True for the management API / router error body `{"error":{"code","message"}}`. */
 export function isHttpErrorBody(v: unknown): boolean {
-	return isRecord(v) && isRecord(v.error) && typeof v.error.code === 'string' && typeof v.error.message === 'string';
+	return (
+		isRecord(v) &&
+		isRecord(v.error) &&
+		typeof v.error.code === 'string' &&
+		typeof v.error.message === 'string'
+	);
 }
 
 function parseJson(text: string): { ok: true; value: Json } | { ok: false } {
@@ -162,13 +189,16 @@ export function assertMcpAnswer(x: Exchange): unknown[] {
 		return [];
 	}
 	if (x.method.toUpperCase() === 'HEAD') return [];
-	if (x.status !== 200 && (x.status < 400 || x.status >= 500)) fail(`unexpected status ${x.status}`);
+	if (x.status !== 200 && (x.status < 400 || x.status >= 500))
+		fail(`unexpected status ${x.status}`);
 	const type = x.headers.get('content-type') ?? '';
 	if (type.startsWith('text/event-stream')) {
 		if (x.status !== 200) fail('an SSE body on an error status');
 		const messages = sseMessages(x.body);
 		if (!messages) return fail('an SSE data line is not JSON');
-		const responses = messages.filter((m) => !(isRecord(m) && typeof m.method === 'string' && !('id' in m)));
+		const responses = messages.filter(
+			(m) => !(isRecord(m) && typeof m.method === 'string' && !('id' in m)),
+		);
 		if (responses.length === 0) fail('an SSE stream without a response');
 		for (const m of messages) {
 			if (isRecord(m) && typeof m.method === 'string' && !('id' in m)) {
@@ -180,7 +210,8 @@ export function assertMcpAnswer(x: Exchange): unknown[] {
 		}
 		return responses;
 	}
-	if (!type.startsWith('application/json')) fail(`content-type ${JSON.stringify(type)} is not JSON`);
+	if (!type.startsWith('application/json'))
+		fail(`content-type ${JSON.stringify(type)} is not JSON`);
 	const parsed = parseJson(x.body);
 	if (!parsed.ok) return fail('the body is not JSON');
 	const value = parsed.value;
@@ -196,7 +227,10 @@ export function assertMcpAnswer(x: Exchange): unknown[] {
 	// 4xx: a JSON-RPC error (transport failures) or the router's {"error":{code,message}} (404, 401).
 	if (isHttpErrorBody(value)) return [];
 	const problems = rpcResponseProblems(value);
-	if (problems.length > 0) fail(`4xx body is neither a JSON-RPC error nor {"error":{code,message}}: ${problems.join(', ')}`);
+	if (problems.length > 0)
+		fail(
+			`4xx body is neither a JSON-RPC error nor {"error":{code,message}}: ${problems.join(', ')}`,
+		);
 	if (isRecord(value) && !('error' in value)) fail('4xx with a JSON-RPC result');
 	return [value];
 }
@@ -210,12 +244,14 @@ export function assertAdminAnswer(x: Exchange): unknown {
 	if (common) fail(common);
 	if (x.method.toUpperCase() === 'HEAD') return null;
 	const type = x.headers.get('content-type') ?? '';
-	if (!type.startsWith('application/json')) fail(`content-type ${JSON.stringify(type)} is not JSON`);
+	if (!type.startsWith('application/json'))
+		fail(`content-type ${JSON.stringify(type)} is not JSON`);
 	const parsed = parseJson(x.body);
 	if (!parsed.ok) return fail('the body is not JSON');
 	if (x.status >= 400) {
 		if (!isHttpErrorBody(parsed.value)) fail('4xx body is not {"error":{code,message}}');
-		if (x.status === 401 && !/^Bearer\b/.test(x.headers.get('www-authenticate') ?? '')) fail('401 without WWW-Authenticate: Bearer');
+		if (x.status === 401 && !/^Bearer\b/.test(x.headers.get('www-authenticate') ?? ''))
+			fail('401 without WWW-Authenticate: Bearer');
 	} else if (x.status < 200 || x.status >= 300) {
 		fail(`unexpected status ${x.status}`);
 	}

@@ -7,7 +7,8 @@ export async function dumpKv(): Promise<{ name: string; value: string }[]> {
 	let cursor: string | undefined;
 	do {
 		const page = await env.TOKENS.list({ cursor });
-		for (const key of page.keys) out.push({ name: key.name, value: (await env.TOKENS.get(key.name)) ?? '' });
+		for (const key of page.keys)
+			out.push({ name: key.name, value: (await env.TOKENS.get(key.name)) ?? '' });
 		cursor = page.list_complete ? undefined : page.cursor;
 	} while (cursor);
 	return out;

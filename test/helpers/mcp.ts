@@ -37,7 +37,12 @@ export async function createTestServer(
 		id: serverId,
 		account_id: accountId,
 		name: 'test',
-		config: { methods: ['read', 'write'], tags: [], require_api_token_auth: false, ...options.config },
+		config: {
+			methods: ['read', 'write'],
+			tags: [],
+			require_api_token_auth: false,
+			...options.config,
+		},
 		token_hash: tokenHash,
 		expires_at: options.expiresAt ?? null,
 		created_at: new Date().toISOString(),
@@ -52,8 +57,14 @@ export const JSON_HEADERS = {
 };
 
 /** POSTs a raw body to the MCP URL of `server`. */
-export function post(url: string, body: string, headers: Record<string, string> = {}): Promise<Response> {
-	return exports.default.fetch(new Request(url, { method: 'POST', body, headers: { ...JSON_HEADERS, ...headers } }));
+export function post(
+	url: string,
+	body: string,
+	headers: Record<string, string> = {},
+): Promise<Response> {
+	return exports.default.fetch(
+		new Request(url, { method: 'POST', body, headers: { ...JSON_HEADERS, ...headers } }),
+	);
 }
 
 let nextId = 1;
@@ -65,10 +76,14 @@ export async function rpc(
 	params?: Record<string, unknown>,
 	headers: Record<string, string> = {},
 ): Promise<{ response: Response; body: any }> {
-	const response = await post(url, JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }), {
-		'mcp-protocol-version': '2025-11-25',
-		...headers,
-	});
+	const response = await post(
+		url,
+		JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
+		{
+			'mcp-protocol-version': '2025-11-25',
+			...headers,
+		},
+	);
 	return { response, body: await readRpcBody(response) };
 }
 
@@ -76,7 +91,8 @@ export async function rpc(
 export async function readRpcBody(response: Response): Promise<any> {
 	const text = await response.text();
 	if (!text) return {};
-	if (!(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) return JSON.parse(text);
+	if (!(response.headers.get('content-type') ?? '').startsWith('text/event-stream'))
+		return JSON.parse(text);
 	const data = text.split('\n').filter((line) => line.startsWith('data: '));
 	return JSON.parse(data.at(-1)!.slice('data: '.length));
 }
@@ -91,7 +107,12 @@ export async function callTool(
 	const { response, body } = await rpc(url, 'tools/call', { name, arguments: args }, headers);
 	if (body.error) throw new Error(`JSON-RPC error ${body.error.code}: ${body.error.message}`);
 	const text: string = body.result.content[0].text;
-	return { response, isError: body.result.isError === true, data: JSON.parse(text), result: body.result };
+	return {
+		response,
+		isError: body.result.isError === true,
+		data: JSON.parse(text),
+		result: body.result,
+	};
 }
 
 /** Resets the sandbox's state, rate limiter and request log. */

@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../worker/auth/hash';
 import { createTokenStore } from '../../worker/auth/token-store';
 import { SANDBOX_BASE_URL } from '../../worker/config';
-import { adminFetch, adminJson, createSandboxAccount, inSeconds, putTestAccount, SANDBOX_FULL_TOKEN } from '../helpers/admin';
+import {
+	adminFetch,
+	adminJson,
+	createSandboxAccount,
+	inSeconds,
+	putTestAccount,
+	SANDBOX_FULL_TOKEN,
+} from '../helpers/admin';
 
 const store = createTokenStore(env.TOKENS);
 
@@ -15,7 +22,11 @@ function createAccount(json: unknown, init: RequestInit = {}): ReturnType<typeof
 
 describe('POST /integrated-account', () => {
 	it('connects an account whose token eDesk accepts, and never returns the token', async () => {
-		const { response, body } = await createAccount({ name: 'Acme EU', api_token: SANDBOX_FULL_TOKEN, base_url: SANDBOX_BASE_URL });
+		const { response, body } = await createAccount({
+			name: 'Acme EU',
+			api_token: SANDBOX_FULL_TOKEN,
+			base_url: SANDBOX_BASE_URL,
+		});
 		expect(response.status).toBe(201);
 		expect(response.headers.get('cache-control')).toBe('no-store');
 		expect(response.headers.get('content-type')).toContain('application/json');
@@ -32,15 +43,28 @@ describe('POST /integrated-account', () => {
 	});
 
 	it('accepts a read-only eDesk token and a trailing slash on base_url', async () => {
-		const { response, body } = await createAccount({ name: 'RO', api_token: 'sandbox-read-only', base_url: `${SANDBOX_BASE_URL}/` });
+		const { response, body } = await createAccount({
+			name: 'RO',
+			api_token: 'sandbox-read-only',
+			base_url: `${SANDBOX_BASE_URL}/`,
+		});
 		expect(response.status).toBe(201);
 		expect(body.base_url).toBe(SANDBOX_BASE_URL);
 	});
 
 	it('answers 400 invalid_edesk_credential when eDesk rejects the token', async () => {
-		const { response, body } = await createAccount({ name: 'Bad', api_token: 'not-a-real-token', base_url: SANDBOX_BASE_URL });
+		const { response, body } = await createAccount({
+			name: 'Bad',
+			api_token: 'not-a-real-token',
+			base_url: SANDBOX_BASE_URL,
+		});
 		expect(response.status).toBe(400);
-		expect(body).toEqual({ error: { code: 'invalid_edesk_credential', message: expect.stringContaining('eDesk rejected the API token') } });
+		expect(body).toEqual({
+			error: {
+				code: 'invalid_edesk_credential',
+				message: expect.stringContaining('eDesk rejected the API token'),
+			},
+		});
 		expect(JSON.stringify(body)).not.toContain('not-a-real-token');
 	});
 
@@ -64,16 +88,29 @@ describe('POST /integrated-account', () => {
 	});
 
 	it('answers 400 for a body that is not JSON, and 415 for another content type', async () => {
-		const bad = await adminJson('/integrated-account', { method: 'POST', body: '{nope', headers: { 'content-type': 'application/json' } });
+		const bad = await adminJson('/integrated-account', {
+			method: 'POST',
+			body: '{nope',
+			headers: { 'content-type': 'application/json' },
+		});
 		expect(bad.response.status).toBe(400);
-		expect(bad.body).toEqual({ error: { code: 'invalid_request', message: 'The request body is not valid JSON' } });
-		const form = await adminJson('/integrated-account', { method: 'POST', body: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+		expect(bad.body).toEqual({
+			error: { code: 'invalid_request', message: 'The request body is not valid JSON' },
+		});
+		const form = await adminJson('/integrated-account', {
+			method: 'POST',
+			body: 'name=x',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		});
 		expect(form.response.status).toBe(415);
 		expect(form.body.error.code).toBe('unsupported_media_type');
 	});
 
 	it('answers 413 for a body over the size limit', async () => {
-		const { response, body } = await createAccount({ name: 'big', api_token: 'x'.repeat(1_100_000) });
+		const { response, body } = await createAccount({
+			name: 'big',
+			api_token: 'x'.repeat(1_100_000),
+		});
 		expect(response.status).toBe(413);
 		expect(body.error.code).toBe('payload_too_large');
 	});
@@ -85,15 +122,26 @@ describe('POST /integrated-account', () => {
 		['https://user:pw@api.example.com/v1', 'must not contain credentials'],
 		['https://api.example.com/v1?x=1', 'must not contain credentials, a query'],
 	])('refuses base_url %s', async (baseUrl, why) => {
-		const { response, body } = await createAccount({ name: 'x', api_token: 't', base_url: baseUrl });
+		const { response, body } = await createAccount({
+			name: 'x',
+			api_token: 't',
+			base_url: baseUrl,
+		});
 		expect(response.status).toBe(400);
 		expect(body.error.message).toContain(`base_url: ${why}`);
 	});
 
 	it('answers 502 when eDesk cannot be reached at base_url', async () => {
-		const { response, body } = await createAccount({ name: 'x', api_token: 't', base_url: 'https://127.0.0.1:9/v1' });
+		const { response, body } = await createAccount({
+			name: 'x',
+			api_token: 't',
+			base_url: 'https://127.0.0.1:9/v1',
+		});
 		expect(response.status).toBe(502);
-		expect(body.error).toEqual({ code: 'upstream_unavailable', message: expect.stringContaining('Could not reach eDesk') });
+		expect(body.error).toEqual({
+			code: 'upstream_unavailable',
+			message: expect.stringContaining('Could not reach eDesk'),
+		});
 	}, 20_000);
 });
 
@@ -102,7 +150,9 @@ describe('GET /integrated-account', () => {
 		const id = await putTestAccount('Listed');
 		const { response, body } = await adminJson('/integrated-account');
 		expect(response.status).toBe(200);
-		expect(body.data).toEqual(expect.arrayContaining([expect.objectContaining({ id, name: 'Listed' })]));
+		expect(body.data).toEqual(
+			expect.arrayContaining([expect.objectContaining({ id, name: 'Listed' })]),
+		);
 		for (const account of body.data) expect(account).not.toHaveProperty('credential');
 	});
 });
@@ -112,13 +162,21 @@ describe('GET /integrated-account/:id', () => {
 		const id = await putTestAccount('One');
 		const { response, body } = await adminJson(`/integrated-account/${id}`);
 		expect(response.status).toBe(200);
-		expect(body).toEqual({ id, name: 'One', base_url: SANDBOX_BASE_URL, created_at: expect.any(String) });
+		expect(body).toEqual({
+			id,
+			name: 'One',
+			base_url: SANDBOX_BASE_URL,
+			created_at: expect.any(String),
+		});
 	});
 
 	it('answers 404 for an unknown or malformed id', async () => {
 		const unknown = await adminJson(`/integrated-account/${crypto.randomUUID()}`);
 		expect(unknown.response.status).toBe(404);
-		expect(unknown.body.error).toEqual({ code: 'not_found', message: expect.stringContaining('No integrated account') });
+		expect(unknown.body.error).toEqual({
+			code: 'not_found',
+			message: expect.stringContaining('No integrated account'),
+		});
 		expect((await adminFetch('/integrated-account/a%20b')).status).toBe(404);
 		expect((await adminFetch('/integrated-account/x/servers')).status).toBe(404);
 	});
@@ -127,7 +185,10 @@ describe('GET /integrated-account/:id', () => {
 		const response = await adminFetch('/integrated-account', { method: 'PUT', json: {} });
 		expect(response.status).toBe(405);
 		expect(response.headers.get('allow')).toBe('GET, POST');
-		const one = await adminFetch(`/integrated-account/${crypto.randomUUID()}`, { method: 'PATCH', json: {} });
+		const one = await adminFetch(`/integrated-account/${crypto.randomUUID()}`, {
+			method: 'PATCH',
+			json: {},
+		});
 		expect(one.headers.get('allow')).toBe('GET, DELETE');
 	});
 });
@@ -137,7 +198,10 @@ describe('DELETE /integrated-account/:id', () => {
 		const id = await createSandboxAccount('To delete');
 		const created = await Promise.all(
 			[inSeconds(86_400), null].map((expires_at) =>
-				adminJson(`/integrated-account/${id}/mcp`, { method: 'POST', json: { name: 'srv', expires_at } }),
+				adminJson(`/integrated-account/${id}/mcp`, {
+					method: 'POST',
+					json: { name: 'srv', expires_at },
+				}),
 			),
 		);
 		const hashes = await Promise.all(created.map(({ body }) => sha256Hex(body.token)));

@@ -27,9 +27,13 @@ async function expectInvalidToken(response: Response, description?: RegExp): Pro
 	expect(response.headers.get('cache-control')).toBe('no-store');
 	expect(response.headers.get('content-type')).toContain('application/json');
 	const challenge = response.headers.get('www-authenticate') ?? '';
-	expect(challenge).toMatch(/^Bearer realm="edesk-mcp", error="invalid_token", error_description="[^"]+"$/);
+	expect(challenge).toMatch(
+		/^Bearer realm="edesk-mcp", error="invalid_token", error_description="[^"]+"$/,
+	);
 	if (description) expect(challenge).toMatch(description);
-	expect(await response.json()).toMatchObject({ error: { code: 'invalid_token', message: expect.any(String) } });
+	expect(await response.json()).toMatchObject({
+		error: { code: 'invalid_token', message: expect.any(String) },
+	});
 }
 
 describe('management API auth', () => {
@@ -70,12 +74,17 @@ describe('management API auth', () => {
 	});
 
 	it('refuses a token without an expiry', async () => {
-		await expectInvalidToken(await adminFetch('/integrated-account', { token: await mintApiToken({ exp: null }) }));
+		await expectInvalidToken(
+			await adminFetch('/integrated-account', { token: await mintApiToken({ exp: null }) }),
+		);
 	});
 
 	it('refuses a token that is not a JWT and a non-Bearer scheme', async () => {
 		await expectInvalidToken(await adminFetch('/integrated-account', { token: 'em_not-a-jwt' }));
-		const basic = await adminFetch('/integrated-account', { token: null, headers: { authorization: 'Basic dXNlcjpwYXNz' } });
+		const basic = await adminFetch('/integrated-account', {
+			token: null,
+			headers: { authorization: 'Basic dXNlcjpwYXNz' },
+		});
 		await expectInvalidToken(basic);
 	});
 

@@ -13,7 +13,10 @@ describe('KV contents', () => {
 				json: { name: `s${i}`, expires_at, config: { methods: ['read', 'write'] } },
 			});
 			tokens.push(body.token);
-			await adminJson(`/integrated-account/${accountId}/mcp/${body.id}`, { method: 'PATCH', json: { name: `renamed ${i}` } });
+			await adminJson(`/integrated-account/${accountId}/mcp/${body.id}`, {
+				method: 'PATCH',
+				json: { name: `renamed ${i}` },
+			});
 		}
 		const entries = await dumpKv();
 		expect(entries.length).toBeGreaterThanOrEqual(5);

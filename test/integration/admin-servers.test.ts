@@ -2,7 +2,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TOOL_CATALOG } from '../../worker/tools/catalog';
 import { filterTools } from '../../worker/tools/filter-tools';
-import { ADMIN_ORIGIN, adminFetch, adminJson, inSeconds, mintApiToken, putTestAccount } from '../helpers/admin';
+import {
+	ADMIN_ORIGIN,
+	adminFetch,
+	adminJson,
+	inSeconds,
+	mintApiToken,
+	putTestAccount,
+} from '../helpers/admin';
 import { rpc } from '../helpers/mcp';
 
 let accountId: string;
@@ -66,10 +73,19 @@ describe('POST /integrated-account/:id/mcp', () => {
 		[{ name: 'x', config: { methods: [] } }, 'methods: choose at least one'],
 		[{ name: 'x', config: { methods: 'read' } }, 'config.methods: must be an array of strings'],
 		[{ name: 'x', config: { method: ['read'] } }, 'config: unknown field(s): method'],
-		[{ name: 'x', config: { require_api_token_auth: 'yes' } }, 'config.require_api_token_auth: must be true or false'],
-		[{ name: 'x', expires_at: '2001-01-01T00:00:00Z' }, 'expires_at: must be at least 60 seconds in the future'],
+		[
+			{ name: 'x', config: { require_api_token_auth: 'yes' } },
+			'config.require_api_token_auth: must be true or false',
+		],
+		[
+			{ name: 'x', expires_at: '2001-01-01T00:00:00Z' },
+			'expires_at: must be at least 60 seconds in the future',
+		],
 		[{ name: 'x', expires_at: 'tomorrow' }, 'expires_at: must be an ISO 8601 date-time'],
-		[{ name: 'x', expires_at: 1893456000 }, 'expires_at: must be an ISO 8601 date-time string or null'],
+		[
+			{ name: 'x', expires_at: 1893456000 },
+			'expires_at: must be an ISO 8601 date-time string or null',
+		],
 		[{ config: {} }, 'name: is required'],
 	])('answers 400 for %j', async (json, message) => {
 		const { response, body } = await createServer(json);
@@ -86,7 +102,10 @@ describe('POST /integrated-account/:id/mcp', () => {
 	});
 
 	it('answers 404 for an unknown account', async () => {
-		const { response, body } = await createServer({ name: 'x' }, `/integrated-account/${crypto.randomUUID()}/mcp`);
+		const { response, body } = await createServer(
+			{ name: 'x' },
+			`/integrated-account/${crypto.randomUUID()}/mcp`,
+		);
 		expect(response.status).toBe(404);
 		expect(body.error.code).toBe('not_found');
 	});
@@ -101,7 +120,9 @@ describe('GET /integrated-account/:id/mcp[/:mcp_id]', () => {
 		expect(text).not.toContain(created.body.token);
 		expect(text).not.toContain('token_hash');
 		const servers = JSON.parse(text).data;
-		expect(servers).toEqual(expect.arrayContaining([expect.objectContaining({ id: created.body.id, name: 'Listed' })]));
+		expect(servers).toEqual(
+			expect.arrayContaining([expect.objectContaining({ id: created.body.id, name: 'Listed' })]),
+		);
 		const one = await adminJson(`${base()}/${created.body.id}`);
 		expect(one.response.status).toBe(200);
 		const { token: _token, url: _url, ...view } = created.body;
@@ -119,17 +140,31 @@ describe('GET /integrated-account/:id/mcp[/:mcp_id]', () => {
 
 describe('PATCH /integrated-account/:id/mcp/:mcp_id', () => {
 	it('renames without touching the config', async () => {
-		const created = await createServer({ name: 'Old', config: { methods: ['read'], tags: ['tickets'] } });
-		const { response, body } = await adminJson(`${base()}/${created.body.id}`, { method: 'PATCH', json: { name: 'New' } });
+		const created = await createServer({
+			name: 'Old',
+			config: { methods: ['read'], tags: ['tickets'] },
+		});
+		const { response, body } = await adminJson(`${base()}/${created.body.id}`, {
+			method: 'PATCH',
+			json: { name: 'New' },
+		});
 		expect(response.status).toBe(200);
 		expect(body).toMatchObject({ name: 'New', config: { methods: ['read'], tags: ['tickets'] } });
 	});
 
 	it('merges config shallowly and changes the tools at once', async () => {
-		const created = await createServer({ name: 'Widen', config: { methods: ['read'], tags: ['tickets'] } });
-		const { body } = await adminJson(`${base()}/${created.body.id}`, { method: 'PATCH', json: { config: { tags: [] } } });
+		const created = await createServer({
+			name: 'Widen',
+			config: { methods: ['read'], tags: ['tickets'] },
+		});
+		const { body } = await adminJson(`${base()}/${created.body.id}`, {
+			method: 'PATCH',
+			json: { config: { tags: [] } },
+		});
 		expect(body.config).toEqual({ methods: ['read'], tags: [], require_api_token_auth: false });
-		expect(await toolNames(created.body.url)).toEqual(filterTools(TOOL_CATALOG, body.config).map((t) => t.name));
+		expect(await toolNames(created.body.url)).toEqual(
+			filterTools(TOOL_CATALOG, body.config).map((t) => t.name),
+		);
 	});
 
 	it('answers 400 for an empty patch, a bad filter or a past expiry, and 404 for an unknown server', async () => {
@@ -142,7 +177,10 @@ describe('PATCH /integrated-account/:id/mcp/:mcp_id', () => {
 		expect(filter.body.error.message).toContain('tags: unknown tag "nope"');
 		const past = await adminJson(path, { method: 'PATCH', json: { expires_at: inSeconds(-10) } });
 		expect(past.response.status).toBe(400);
-		const unknown = await adminFetch(`${base()}/${crypto.randomUUID()}`, { method: 'PATCH', json: { name: 'x' } });
+		const unknown = await adminFetch(`${base()}/${crypto.randomUUID()}`, {
+			method: 'PATCH',
+			json: { name: 'x' },
+		});
 		expect(unknown.status).toBe(404);
 	});
 });
@@ -151,34 +189,55 @@ describe('DELETE /integrated-account/:id/mcp/:mcp_id', () => {
 	it('revokes the URL at once', async () => {
 		const created = await createServer({ name: 'Revoke me' });
 		expect((await rpc(created.body.url, 'tools/list')).response.status).toBe(200);
-		const { response, body } = await adminJson(`${base()}/${created.body.id}`, { method: 'DELETE' });
+		const { response, body } = await adminJson(`${base()}/${created.body.id}`, {
+			method: 'DELETE',
+		});
 		expect(response.status).toBe(200);
 		expect(body).toEqual({ id: created.body.id, deleted: true });
 		expect((await rpc(created.body.url, 'tools/list')).response.status).toBe(404);
 		expect((await adminFetch(`${base()}/${created.body.id}`)).status).toBe(404);
-		expect((await adminFetch(`${base()}/${created.body.id}`, { method: 'DELETE' })).status).toBe(404);
+		expect((await adminFetch(`${base()}/${created.body.id}`, { method: 'DELETE' })).status).toBe(
+			404,
+		);
 	});
 });
 
 describe('require_api_token_auth', () => {
 	it('makes the MCP URL also require an API token', async () => {
-		const created = await createServer({ name: 'Locked', config: { require_api_token_auth: true } });
+		const created = await createServer({
+			name: 'Locked',
+			config: { require_api_token_auth: true },
+		});
 		const bare = await rpc(created.body.url, 'tools/list');
 		expect(bare.response.status).toBe(401);
 		expect(bare.response.headers.get('www-authenticate')).toMatch(/^Bearer realm="edesk-mcp"/);
 		const bad = await rpc(created.body.url, 'tools/list', {}, { authorization: 'Bearer nope' });
 		expect(bad.response.status).toBe(401);
-		const names = await toolNames(created.body.url, { authorization: `Bearer ${await mintApiToken()}` });
+		const names = await toolNames(created.body.url, {
+			authorization: `Bearer ${await mintApiToken()}`,
+		});
 		expect(names.length).toBeGreaterThan(0);
 	});
 
 	it('accepts an mcp-scoped token on the MCP URL and refuses a token without scope', async () => {
-		const created = await createServer({ name: 'Contractor', config: { require_api_token_auth: true } });
+		const created = await createServer({
+			name: 'Contractor',
+			config: { require_api_token_auth: true },
+		});
 		const mcpToken = await mintApiToken({ scope: 'mcp', sub: 'contractor' });
-		expect((await toolNames(created.body.url, { authorization: `Bearer ${mcpToken}` })).length).toBeGreaterThan(0);
-		const unscoped = await rpc(created.body.url, 'tools/list', {}, { authorization: `Bearer ${await mintApiToken({ scope: null })}` });
+		expect(
+			(await toolNames(created.body.url, { authorization: `Bearer ${mcpToken}` })).length,
+		).toBeGreaterThan(0);
+		const unscoped = await rpc(
+			created.body.url,
+			'tools/list',
+			{},
+			{ authorization: `Bearer ${await mintApiToken({ scope: null })}` },
+		);
 		expect(unscoped.response.status).toBe(403);
-		expect(unscoped.response.headers.get('www-authenticate')).toContain('error="insufficient_scope"');
+		expect(unscoped.response.headers.get('www-authenticate')).toContain(
+			'error="insufficient_scope"',
+		);
 	});
 });
 
@@ -187,7 +246,9 @@ describe('API token scopes', () => {
 		const token = await mintApiToken({ scope: 'mcp' });
 		const res = await adminFetch('/integrated-account', { token });
 		expect(res.status).toBe(403);
-		expect(res.headers.get('www-authenticate')).toBe('Bearer realm="edesk-mcp", error="insufficient_scope", scope="admin"');
+		expect(res.headers.get('www-authenticate')).toBe(
+			'Bearer realm="edesk-mcp", error="insufficient_scope", scope="admin"',
+		);
 		expect(await res.json()).toMatchObject({ error: { code: 'insufficient_scope' } });
 	});
 });
@@ -195,7 +256,10 @@ describe('API token scopes', () => {
 describe('POST /integrated-account/:id/mcp/preview', () => {
 	it('lists the tools a config would expose, by the same filter', async () => {
 		const config = { methods: ['read'], tags: ['tickets'] };
-		const { response, body } = await adminJson(`${base()}/preview`, { method: 'POST', json: { config } });
+		const { response, body } = await adminJson(`${base()}/preview`, {
+			method: 'POST',
+			json: { config },
+		});
 		expect(response.status).toBe(200);
 		const expected = filterTools(TOOL_CATALOG, config);
 		expect(body).toEqual({
@@ -203,7 +267,9 @@ describe('POST /integrated-account/:id/mcp/preview', () => {
 			count: expected.length,
 			tokens_estimate: expect.any(Number),
 		});
-		expect(body.tools.every((t: { method: string }) => t.method === 'list' || t.method === 'get')).toBe(true);
+		expect(
+			body.tools.every((t: { method: string }) => t.method === 'list' || t.method === 'get'),
+		).toBe(true);
 	});
 
 	it('uses the default config (read, all tags) when none is sent', async () => {
@@ -212,7 +278,10 @@ describe('POST /integrated-account/:id/mcp/preview', () => {
 	});
 
 	it('answers 400 for an unknown tag and 405 for GET', async () => {
-		const bad = await adminJson(`${base()}/preview`, { method: 'POST', json: { config: { tags: ['nope'] } } });
+		const bad = await adminJson(`${base()}/preview`, {
+			method: 'POST',
+			json: { config: { tags: ['nope'] } },
+		});
 		expect(bad.response.status).toBe(400);
 		expect(bad.body.error.message).toContain('tags: unknown tag "nope"');
 		expect((await adminFetch(`${base()}/preview`)).status).toBe(405);

@@ -65,7 +65,8 @@ describe('GET /admin', () => {
 
 	it('keeps the page, script and stylesheet under 12.5 KiB gzip together', async () => {
 		let total = 0;
-		for (const path of ['/admin', '/admin/app.js', '/admin/app.css']) total += await gzipBytes(await (await get(path)).text());
+		for (const path of ['/admin', '/admin/app.js', '/admin/app.css'])
+			total += await gzipBytes(await (await get(path)).text());
 		expect(total).toBeLessThan(12.5 * 1024);
 	});
 

@@ -38,7 +38,9 @@ function expiryObject(hash: string): DurableObjectStub<TokenExpiry> {
 	return env.TOKEN_EXPIRY.getByName(hash) as unknown as DurableObjectStub<TokenExpiry>;
 }
 
-async function alarmAndTarget(hash: string): Promise<{ alarm: number | null; target: ExpiryTarget | null }> {
+async function alarmAndTarget(
+	hash: string,
+): Promise<{ alarm: number | null; target: ExpiryTarget | null }> {
 	return runInDurableObject(expiryObject(hash), async (instance, state) => ({
 		alarm: await state.storage.getAlarm(),
 		target: await instance.target(),
@@ -50,7 +52,12 @@ describe('TokenExpiry alarm', () => {
 		const server = await createServer(inSeconds(DAY_SECONDS));
 		const { alarm, target } = await alarmAndTarget(server.hash);
 		expect(alarm).toBe(Date.parse(server.expires_at ?? ''));
-		expect(target).toEqual({ token_hash: server.hash, account_id: accountId, server_id: server.id, expires_at: server.expires_at });
+		expect(target).toEqual({
+			token_hash: server.hash,
+			account_id: accountId,
+			server_id: server.id,
+			expires_at: server.expires_at,
+		});
 		expect((await store.getServerByTokenHash(server.hash))?.expiry_scheduled).toBe(true);
 	});
 
@@ -59,9 +66,13 @@ describe('TokenExpiry alarm', () => {
 		expect((await rpc(server.url, 'tools/list')).response.status).toBe(200);
 		expect(await runDurableObjectAlarm(expiryObject(server.hash))).toBe(true);
 		expect(await store.getServerByTokenHash(server.hash)).toBeNull();
-		expect(await store.listServerEntries(accountId)).not.toContainEqual(expect.objectContaining({ server_id: server.id }));
+		expect(await store.listServerEntries(accountId)).not.toContainEqual(
+			expect.objectContaining({ server_id: server.id }),
+		);
 		expect((await rpc(server.url, 'tools/list')).response.status).toBe(404);
-		expect((await adminFetch(`/integrated-account/${accountId}/mcp/${server.id}`)).status).toBe(404);
+		expect((await adminFetch(`/integrated-account/${accountId}/mcp/${server.id}`)).status).toBe(
+			404,
+		);
 		expect(await runDurableObjectAlarm(expiryObject(server.hash))).toBe(false);
 		expect((await alarmAndTarget(server.hash)).target).toBeNull();
 	});
@@ -69,10 +80,13 @@ describe('TokenExpiry alarm', () => {
 	it('moves when PATCH changes expires_at', async () => {
 		const server = await createServer(inSeconds(DAY_SECONDS));
 		const later = inSeconds(3 * DAY_SECONDS);
-		const { response, body } = await adminJson(`/integrated-account/${accountId}/mcp/${server.id}`, {
-			method: 'PATCH',
-			json: { expires_at: later },
-		});
+		const { response, body } = await adminJson(
+			`/integrated-account/${accountId}/mcp/${server.id}`,
+			{
+				method: 'PATCH',
+				json: { expires_at: later },
+			},
+		);
 		expect(response.status).toBe(200);
 		expect(body.expires_at).toBe(later);
 		const { alarm, target } = await alarmAndTarget(server.hash);
@@ -97,13 +111,19 @@ describe('TokenExpiry alarm', () => {
 		const server = await createServer(null);
 		expect((await alarmAndTarget(server.hash)).alarm).toBeNull();
 		const at = inSeconds(DAY_SECONDS);
-		await adminJson(`/integrated-account/${accountId}/mcp/${server.id}`, { method: 'PATCH', json: { expires_at: at } });
+		await adminJson(`/integrated-account/${accountId}/mcp/${server.id}`, {
+			method: 'PATCH',
+			json: { expires_at: at },
+		});
 		expect((await alarmAndTarget(server.hash)).alarm).toBe(Date.parse(at));
 	});
 
 	it('is cancelled when the server is deleted', async () => {
 		const server = await createServer(inSeconds(DAY_SECONDS));
-		expect((await adminFetch(`/integrated-account/${accountId}/mcp/${server.id}`, { method: 'DELETE' })).status).toBe(200);
+		expect(
+			(await adminFetch(`/integrated-account/${accountId}/mcp/${server.id}`, { method: 'DELETE' }))
+				.status,
+		).toBe(200);
 		expect(await runDurableObjectAlarm(expiryObject(server.hash))).toBe(false);
 		expect((await alarmAndTarget(server.hash)).target).toBeNull();
 	});
@@ -147,7 +167,9 @@ describe('expired but not yet evicted', () => {
 		expect(stored).not.toBeNull();
 		expect(isExpired(stored!, Date.now())).toBe(true);
 		expect((await rpc(server.url, 'tools/list')).response.status).toBe(404);
-		expect((await adminFetch(`/integrated-account/${accountId}/mcp/${server.id}`)).status).toBe(404);
+		expect((await adminFetch(`/integrated-account/${accountId}/mcp/${server.id}`)).status).toBe(
+			404,
+		);
 		const { body } = await adminJson(`/integrated-account/${accountId}/mcp`);
 		expect(body.data.map((s: { id: string }) => s.id)).not.toContain(server.id);
 		expect(await runDurableObjectAlarm(expiryObject(server.hash))).toBe(true);

@@ -22,7 +22,9 @@ describe('context budget on the wire', () => {
 		expect(body.result.tools).toHaveLength(40);
 		expect(tokens(JSON.stringify(body.result))).toBeLessThanOrEqual(CATALOG_MAX_TOKENS);
 		for (const tool of body.result.tools) {
-			for (const [name, schema] of Object.entries<{ description?: string }>(tool.inputSchema.properties)) {
+			for (const [name, schema] of Object.entries<{ description?: string }>(
+				tool.inputSchema.properties,
+			)) {
 				expect(schema.description, `${tool.name}.${name}`).toMatch(/\S/);
 			}
 		}
@@ -31,7 +33,9 @@ describe('context budget on the wire', () => {
 	it('gives a read-only server a smaller list', async () => {
 		const all = await rpc(full.url, 'tools/list');
 		const read = await rpc(readOnly.url, 'tools/list');
-		expect(tokens(JSON.stringify(read.body.result))).toBeLessThan(tokens(JSON.stringify(all.body.result)) / 2);
+		expect(tokens(JSON.stringify(read.body.result))).toBeLessThan(
+			tokens(JSON.stringify(all.body.result)) / 2,
+		);
 	});
 
 	it('keeps a default list_all_e_desk_tickets page within 2,000 tokens', async () => {
@@ -40,6 +44,8 @@ describe('context budget on the wire', () => {
 		// The embedded sales_order is left out of list items, so a whole default page fits the budget.
 		expect(page.data.items).toHaveLength(10);
 		expect(page.data.items.some((t: Record<string, unknown>) => 'sales_order' in t)).toBe(false);
-		expect(tokens(page.result.content[0].text)).toBeLessThanOrEqual(DEFAULT_TICKETS_PAGE_MAX_TOKENS);
+		expect(tokens(page.result.content[0].text)).toBeLessThanOrEqual(
+			DEFAULT_TICKETS_PAGE_MAX_TOKENS,
+		);
 	});
 });

@@ -32,17 +32,28 @@ describe('list cursors', () => {
 	});
 
 	it('keeps the filters inside the cursor', async () => {
-		const first = await callTool(server.url, 'list_all_e_desk_tickets', { limit: 1, filter_status_equals: 'Open' });
+		const first = await callTool(server.url, 'list_all_e_desk_tickets', {
+			limit: 1,
+			filter_status_equals: 'Open',
+		});
 		expect(first.data.items[0].status).toBe('Open');
-		const second = await callTool(server.url, 'list_all_e_desk_tickets', { next_cursor: first.data.next_cursor });
+		const second = await callTool(server.url, 'list_all_e_desk_tickets', {
+			next_cursor: first.data.next_cursor,
+		});
 		expect(second.isError).toBe(false);
 		expect(second.data.items[0].status).toBe('Open');
 		expect(second.data.total).toBe(first.data.total);
 	});
 
 	it('refuses a cursor with other filters', async () => {
-		const first = await callTool(server.url, 'list_all_e_desk_tickets', { limit: 1, filter_status_equals: 'Open' });
-		const res = await callTool(server.url, 'list_all_e_desk_tickets', { next_cursor: first.data.next_cursor, filter_status_equals: 'Closed' });
+		const first = await callTool(server.url, 'list_all_e_desk_tickets', {
+			limit: 1,
+			filter_status_equals: 'Open',
+		});
+		const res = await callTool(server.url, 'list_all_e_desk_tickets', {
+			next_cursor: first.data.next_cursor,
+			filter_status_equals: 'Closed',
+		});
 		expect(res.isError).toBe(true);
 		expect(res.data).toMatchObject({ error: 'invalid_cursor' });
 		expect(res.data.message).toMatch(/other filters/);
@@ -51,8 +62,16 @@ describe('list cursors', () => {
 	it('refuses a forged or tampered cursor', async () => {
 		const first = await callTool(server.url, 'list_all_e_desk_tickets', { limit: 1 });
 		const [payload, sig] = (first.data.next_cursor as string).split('.');
-		const forgedPayload = btoa(JSON.stringify(['list_all_e_desk_tickets', {}, 2, 100, 0])).replace(/=+$/, '');
-		for (const cursor of ['garbage', `${forgedPayload}.${sig}`, `${payload}.AAAAAAAAAAAAAAAAAAAAAA`, `${payload}`]) {
+		const forgedPayload = btoa(JSON.stringify(['list_all_e_desk_tickets', {}, 2, 100, 0])).replace(
+			/=+$/,
+			'',
+		);
+		for (const cursor of [
+			'garbage',
+			`${forgedPayload}.${sig}`,
+			`${payload}.AAAAAAAAAAAAAAAAAAAAAA`,
+			`${payload}`,
+		]) {
 			const res = await callTool(server.url, 'list_all_e_desk_tickets', { next_cursor: cursor });
 			expect(res.isError, cursor).toBe(true);
 			expect(res.data.error).toBe('invalid_cursor');
@@ -61,9 +80,13 @@ describe('list cursors', () => {
 
 	it('refuses a cursor issued by another tool or another MCP server', async () => {
 		const tickets = await callTool(server.url, 'list_all_e_desk_tickets', { limit: 1 });
-		const wrongTool = await callTool(server.url, 'list_all_e_desk_contacts', { next_cursor: tickets.data.next_cursor });
+		const wrongTool = await callTool(server.url, 'list_all_e_desk_contacts', {
+			next_cursor: tickets.data.next_cursor,
+		});
 		expect(wrongTool.data.error).toBe('invalid_cursor');
-		const wrongServer = await callTool(other.url, 'list_all_e_desk_tickets', { next_cursor: tickets.data.next_cursor });
+		const wrongServer = await callTool(other.url, 'list_all_e_desk_tickets', {
+			next_cursor: tickets.data.next_cursor,
+		});
 		expect(wrongServer.data.error).toBe('invalid_cursor');
 	});
 
@@ -90,7 +113,9 @@ describe('compact results under the byte budget', () => {
 		expect(new TextEncoder().encode(text).byteLength).toBeLessThan(LIST_RESULT_MAX_BYTES + 500);
 		expect(big.data.items.length).toBeLessThan(big.data.total);
 		expect(big.data.has_more).toBe(true);
-		const rest = await callTool(server.url, 'list_all_e_desk_tickets', { next_cursor: big.data.next_cursor });
+		const rest = await callTool(server.url, 'list_all_e_desk_tickets', {
+			next_cursor: big.data.next_cursor,
+		});
 		const firstIds = big.data.items.map((t: { id: number }) => t.id);
 		const restIds = rest.data.items.map((t: { id: number }) => t.id);
 		expect(restIds.some((id: number) => firstIds.includes(id))).toBe(false);

@@ -1,6 +1,12 @@
 /** eDesk 429s are passed through (never retried) with standard rate-limit headers; other eDesk failures become isError. */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { callTool, createTestServer, resetSandbox, sandboxControl, type TestServer } from '../helpers/mcp';
+import {
+	callTool,
+	createTestServer,
+	resetSandbox,
+	sandboxControl,
+	type TestServer,
+} from '../helpers/mcp';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -26,14 +32,18 @@ describe('eDesk 429', () => {
 	it('comes from the real token bucket when the burst is spent', async () => {
 		await sandboxControl('config', { rate_limit: { burst: 2, refill_per_second: 0 } });
 		const statuses: boolean[] = [];
-		for (let i = 0; i < 3; i++) statuses.push((await callTool(server.url, 'list_all_e_desk_users', {})).isError);
+		for (let i = 0; i < 3; i++)
+			statuses.push((await callTool(server.url, 'list_all_e_desk_users', {})).isError);
 		expect(statuses).toEqual([false, false, true]);
 	});
 
 	it('never retries a POST after a 429', async () => {
 		await fetchRequestsCleared();
 		await sandboxControl('fail-next', { status: 429 });
-		const res = await callTool(server.url, 'create_a_e_desk_order_note', { sales_order_id: 1, text: 'x' });
+		const res = await callTool(server.url, 'create_a_e_desk_order_note', {
+			sales_order_id: 1,
+			text: 'x',
+		});
 		expect(res.isError).toBe(true);
 		const log = await sandboxControl('requests?method=POST');
 		expect(log.data).toHaveLength(1);
@@ -58,7 +68,10 @@ describe('other eDesk failures', () => {
 
 	it('explains a Read-only eDesk token refused on a write', async () => {
 		const readOnly = await createTestServer({ edeskToken: 'sandbox-read-only' });
-		const res = await callTool(readOnly.url, 'create_a_e_desk_order_note', { sales_order_id: 1, text: 'x' });
+		const res = await callTool(readOnly.url, 'create_a_e_desk_order_note', {
+			sales_order_id: 1,
+			text: 'x',
+		});
 		expect(res.isError).toBe(true);
 		expect(res.data).toMatchObject({ error: 'forbidden', status: 403 });
 		expect(res.data.hint).toMatch(/Read-only/);
@@ -67,5 +80,7 @@ describe('other eDesk failures', () => {
 
 async function fetchRequestsCleared(): Promise<void> {
 	const { env } = await import('cloudflare:workers');
-	await env.EDESK_SANDBOX!.fetch('http://edesk-sandbox.local/__sandbox/requests', { method: 'DELETE' });
+	await env.EDESK_SANDBOX!.fetch('http://edesk-sandbox.local/__sandbox/requests', {
+		method: 'DELETE',
+	});
 }

@@ -18,20 +18,27 @@ const init = (protocolVersion: string) =>
 	});
 
 describe('initialize', () => {
-	it.each(['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05'])('echoes the supported version %s', async (v) => {
-		const res = await post(server.url, init(v));
-		expect(res.status).toBe(200);
-		expect(res.headers.get('content-type')).toContain('application/json');
-		expect(res.headers.get('mcp-session-id')).toBeNull();
-		const body = await res.json<any>();
-		expect(body).toMatchObject({
-			jsonrpc: '2.0',
-			id: 1,
-			result: { protocolVersion: v, capabilities: { tools: { listChanged: false } }, serverInfo: { name: 'edesk-mcp' } },
-		});
-		expect(body.result.instructions.length).toBeGreaterThan(50);
-		expect(body.result.instructions.length).toBeLessThan(1000);
-	});
+	it.each(['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05'])(
+		'echoes the supported version %s',
+		async (v) => {
+			const res = await post(server.url, init(v));
+			expect(res.status).toBe(200);
+			expect(res.headers.get('content-type')).toContain('application/json');
+			expect(res.headers.get('mcp-session-id')).toBeNull();
+			const body = await res.json<any>();
+			expect(body).toMatchObject({
+				jsonrpc: '2.0',
+				id: 1,
+				result: {
+					protocolVersion: v,
+					capabilities: { tools: { listChanged: false } },
+					serverInfo: { name: 'edesk-mcp' },
+				},
+			});
+			expect(body.result.instructions.length).toBeGreaterThan(50);
+			expect(body.result.instructions.length).toBeLessThan(1000);
+		},
+	);
 
 	it('answers an unknown requested version with its latest one', async () => {
 		const body = await (await post(server.url, init('2099-01-01'))).json<any>();
@@ -41,7 +48,10 @@ describe('initialize', () => {
 
 describe('lifecycle messages', () => {
 	it('answers notifications with 202 and no body', async () => {
-		const res = await post(server.url, JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }));
+		const res = await post(
+			server.url,
+			JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+		);
 		expect(res.status).toBe(202);
 		expect(await res.text()).toBe('');
 	});
@@ -57,7 +67,9 @@ describe('lifecycle messages', () => {
 	});
 
 	it('ignores a client-sent Mcp-Session-Id and never issues one', async () => {
-		const { response, body } = await rpc(server.url, 'ping', undefined, { 'mcp-session-id': 'made-up' });
+		const { response, body } = await rpc(server.url, 'ping', undefined, {
+			'mcp-session-id': 'made-up',
+		});
 		expect(response.status).toBe(200);
 		expect(body.result).toEqual({});
 		expect(response.headers.get('mcp-session-id')).toBeNull();
@@ -71,7 +83,9 @@ describe('lifecycle messages', () => {
 
 describe('HTTP methods', () => {
 	it.each(['GET', 'DELETE', 'PUT'])('answers %s with 405 and Allow: POST', async (method) => {
-		const res = await exports.default.fetch(new Request(server.url, { method, headers: { accept: 'text/event-stream' } }));
+		const res = await exports.default.fetch(
+			new Request(server.url, { method, headers: { accept: 'text/event-stream' } }),
+		);
 		expect(res.status).toBe(405);
 		expect(res.headers.get('allow')).toBe('POST');
 	});
@@ -79,17 +93,22 @@ describe('HTTP methods', () => {
 
 describe('MCP-Protocol-Version header', () => {
 	it('rejects a present but unsupported version with 400', async () => {
-		const res = await post(server.url, JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }), { 'mcp-protocol-version': '1999-01-01' });
+		const res = await post(server.url, JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }), {
+			'mcp-protocol-version': '1999-01-01',
+		});
 		expect(res.status).toBe(400);
 		expect((await res.json<any>()).error.code).toBe(-32000);
 	});
 
 	it('treats a missing header as 2025-03-26, which allows batches', async () => {
-		const res = await post(server.url, JSON.stringify([
-			{ jsonrpc: '2.0', id: 1, method: 'ping' },
-			{ jsonrpc: '2.0', method: 'notifications/initialized' },
-			{ jsonrpc: '2.0', id: 2, method: 'tools/list' },
-		]));
+		const res = await post(
+			server.url,
+			JSON.stringify([
+				{ jsonrpc: '2.0', id: 1, method: 'ping' },
+				{ jsonrpc: '2.0', method: 'notifications/initialized' },
+				{ jsonrpc: '2.0', id: 2, method: 'tools/list' },
+			]),
+		);
 		expect(res.status).toBe(200);
 		const body = await res.json<any[]>();
 		expect(body).toHaveLength(2);
@@ -98,7 +117,11 @@ describe('MCP-Protocol-Version header', () => {
 	});
 
 	it('refuses batches under 2025-06-18 and later', async () => {
-		const res = await post(server.url, JSON.stringify([{ jsonrpc: '2.0', id: 1, method: 'ping' }]), { 'mcp-protocol-version': '2025-06-18' });
+		const res = await post(
+			server.url,
+			JSON.stringify([{ jsonrpc: '2.0', id: 1, method: 'ping' }]),
+			{ 'mcp-protocol-version': '2025-06-18' },
+		);
 		expect(res.status).toBe(400);
 		expect((await res.json<any>()).error.code).toBe(-32600);
 	});
@@ -110,12 +133,19 @@ describe('MCP-Protocol-Version header', () => {
 	});
 
 	it('answers a batch of notifications only with 202', async () => {
-		const res = await post(server.url, JSON.stringify([{ jsonrpc: '2.0', method: 'notifications/initialized' }]));
+		const res = await post(
+			server.url,
+			JSON.stringify([{ jsonrpc: '2.0', method: 'notifications/initialized' }]),
+		);
 		expect(res.status).toBe(202);
 	});
 
 	it('answers a 2026-07-28 probe so clients fall back to initialize', async () => {
-		const res = await post(server.url, JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'server/discover', params: {} }), { 'mcp-protocol-version': '2026-07-28' });
+		const res = await post(
+			server.url,
+			JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'server/discover', params: {} }),
+			{ 'mcp-protocol-version': '2026-07-28' },
+		);
 		expect(res.status).toBe(400);
 		const body = await res.json<any>();
 		expect([-32000, -32600]).toContain(body.error.code);
@@ -123,20 +153,32 @@ describe('MCP-Protocol-Version header', () => {
 });
 
 describe('Origin', () => {
-	it.each(['https://chatgpt.com', 'https://claude.ai', 'https://claude.com', 'http://localhost:6274', 'http://127.0.0.1:3000'])('allows %s', async (origin) => {
+	it.each([
+		'https://chatgpt.com',
+		'https://claude.ai',
+		'https://claude.com',
+		'http://localhost:6274',
+		'http://127.0.0.1:3000',
+	])('allows %s', async (origin) => {
 		const { response } = await rpc(server.url, 'ping', undefined, { origin });
 		expect(response.status).toBe(200);
 		expect(response.headers.get('access-control-allow-origin')).toBe(origin);
 	});
 
-	it.each(['http://evil.example.com', 'https://chatgpt.com.evil.example', 'null'])('refuses %s with 403', async (origin) => {
-		const { response, body } = await rpc(server.url, 'ping', undefined, { origin });
-		expect(response.status).toBe(403);
-		expect(body.error).toBeDefined();
-	});
+	it.each(['http://evil.example.com', 'https://chatgpt.com.evil.example', 'null'])(
+		'refuses %s with 403',
+		async (origin) => {
+			const { response, body } = await rpc(server.url, 'ping', undefined, { origin });
+			expect(response.status).toBe(403);
+			expect(body.error).toBeDefined();
+		},
+	);
 
 	it('refuses a foreign Origin even with a spoofed Host', async () => {
-		const { response } = await rpc(server.url, 'ping', undefined, { origin: 'http://evil.example.com', host: 'evil.example.com' });
+		const { response } = await rpc(server.url, 'ping', undefined, {
+			origin: 'http://evil.example.com',
+			host: 'evil.example.com',
+		});
 		expect(response.status).toBe(403);
 	});
 });
@@ -149,14 +191,20 @@ describe('content negotiation', () => {
 
 	it('answers JSON when Accept is missing or */*', async () => {
 		for (const accept of ['', '*/*']) {
-			const res = await post(server.url, JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }), { accept });
+			const res = await post(
+				server.url,
+				JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
+				{ accept },
+			);
 			expect(res.status).toBe(200);
 			expect(res.headers.get('content-type')).toContain('application/json');
 		}
 	});
 
 	it('answers one SSE event when the client accepts only text/event-stream, never 406', async () => {
-		const res = await post(server.url, JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'ping' }), { accept: 'text/event-stream' });
+		const res = await post(server.url, JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'ping' }), {
+			accept: 'text/event-stream',
+		});
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toBe('text/event-stream');
 		expect(res.headers.get('cache-control')).toContain('no-transform');
@@ -174,40 +222,68 @@ describe('client mistakes', () => {
 	it('answers an unparsable body with -32700 and HTTP 400', async () => {
 		const res = await post(server.url, '{"jsonrpc":');
 		expect(res.status).toBe(400);
-		expect(await res.json()).toEqual({ jsonrpc: '2.0', id: null, error: { code: -32700, message: expect.any(String) } });
+		expect(await res.json()).toEqual({
+			jsonrpc: '2.0',
+			id: null,
+			error: { code: -32700, message: expect.any(String) },
+		});
 	});
 
-	it.each([['a number', '42'], ['no jsonrpc', '{"id":1,"method":"ping"}'], ['a null id request', '{"jsonrpc":"2.0","id":null,"method":"ping"}'], ['params as array', '{"jsonrpc":"2.0","id":1,"method":"ping","params":[1]}']])('answers %s with -32600 and HTTP 400', async (_label, body) => {
+	it.each([
+		['a number', '42'],
+		['no jsonrpc', '{"id":1,"method":"ping"}'],
+		['a null id request', '{"jsonrpc":"2.0","id":null,"method":"ping"}'],
+		['params as array', '{"jsonrpc":"2.0","id":1,"method":"ping","params":[1]}'],
+	])('answers %s with -32600 and HTTP 400', async (_label, body) => {
 		const res = await post(server.url, body);
 		expect(res.status).toBe(400);
 		expect((await res.json<any>()).error.code).toBe(-32600);
 	});
 
 	it('answers an unknown tool with -32602', async () => {
-		const { body } = await rpc(server.url, 'tools/call', { name: 'drop_all_tables', arguments: {} });
+		const { body } = await rpc(server.url, 'tools/call', {
+			name: 'drop_all_tables',
+			arguments: {},
+		});
 		expect(body.error.code).toBe(-32602);
 		expect(body.error.message).toContain('Unknown tool');
 	});
 
 	it('answers a body over the documented limit with 413', async () => {
-		const res = await post(server.url, JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping', params: { pad: 'x'.repeat(MAX_BODY_BYTES) } }));
+		const res = await post(
+			server.url,
+			JSON.stringify({
+				jsonrpc: '2.0',
+				id: 1,
+				method: 'ping',
+				params: { pad: 'x'.repeat(MAX_BODY_BYTES) },
+			}),
+		);
 		expect(res.status).toBe(413);
 	});
 
 	it('answers a wrong content type with 415', async () => {
-		const res = await post(server.url, '{"jsonrpc":"2.0","id":1,"method":"ping"}', { 'content-type': 'text/plain' });
+		const res = await post(server.url, '{"jsonrpc":"2.0","id":1,"method":"ping"}', {
+			'content-type': 'text/plain',
+		});
 		expect(res.status).toBe(415);
 	});
 
 	it('answers tools/call with non-object arguments with -32602', async () => {
-		const { body } = await rpc(server.url, 'tools/call', { name: 'list_all_e_desk_tickets', arguments: [1, 2] });
+		const { body } = await rpc(server.url, 'tools/call', {
+			name: 'list_all_e_desk_tickets',
+			arguments: [1, 2],
+		});
 		expect(body.error.code).toBe(-32602);
 	});
 });
 
 describe('token lookup', () => {
 	it('answers an unknown token with a 404 and no WWW-Authenticate', async () => {
-		const res = await post('http://127.0.0.1/mcp/em_unknownunknownunknownunknownunknownunknown', init('2025-11-25'));
+		const res = await post(
+			'http://127.0.0.1/mcp/em_unknownunknownunknownunknownunknownunknown',
+			init('2025-11-25'),
+		);
 		expect(res.status).toBe(404);
 		expect(res.headers.get('www-authenticate')).toBeNull();
 	});
@@ -236,7 +312,11 @@ describe('revocation and changes through the token store', () => {
 		const { env } = await import('cloudflare:workers');
 		const victim = await createTestServer();
 		expect((await rpc(victim.url, 'ping')).response.status).toBe(200);
-		await createTokenStore(env.TOKENS).deleteServer({ account_id: victim.accountId, id: victim.serverId, token_hash: victim.tokenHash });
+		await createTokenStore(env.TOKENS).deleteServer({
+			account_id: victim.accountId,
+			id: victim.serverId,
+			token_hash: victim.tokenHash,
+		});
 		expect((await rpc(victim.url, 'ping')).response.status).toBe(404);
 	});
 
@@ -250,6 +330,10 @@ describe('revocation and changes through the token store', () => {
 		const record = (await store.getServerByTokenHash(target.tokenHash))!;
 		await store.putServer({ ...record, config: { ...record.config, methods: ['read'] } });
 		const after = await rpc(target.url, 'tools/list');
-		expect(after.body.result.tools.every((t: { annotations: { readOnlyHint: boolean } }) => t.annotations.readOnlyHint)).toBe(true);
+		expect(
+			after.body.result.tools.every(
+				(t: { annotations: { readOnlyHint: boolean } }) => t.annotations.readOnlyHint,
+			),
+		).toBe(true);
 	});
 });

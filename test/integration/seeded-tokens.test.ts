@@ -1,6 +1,12 @@
 /** Contractor tokens written straight into KV (scripts/seed-tokens.mjs): filters apply, expiry fails closed, alarms come later. */
 import { env } from 'cloudflare:workers';
-import { createExecutionContext, createScheduledController, runDurableObjectAlarm, runInDurableObject, waitOnExecutionContext } from 'cloudflare:test';
+import {
+	createExecutionContext,
+	createScheduledController,
+	runDurableObjectAlarm,
+	runInDurableObject,
+	waitOnExecutionContext,
+} from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUrlToken, sha256Hex } from '../../worker/auth/hash';
 import type { McpServerRecord, ServerConfig } from '../../worker/auth/records';
@@ -43,7 +49,9 @@ async function seed(expiresAt: string | null, config: Partial<ServerConfig> = {}
 }
 
 function alarmOf(hash: string): Promise<number | null> {
-	return runInDurableObject(env.TOKEN_EXPIRY.getByName(hash), (_o, state) => state.storage.getAlarm());
+	return runInDurableObject(env.TOKEN_EXPIRY.getByName(hash), (_o, state) =>
+		state.storage.getAlarm(),
+	);
 }
 
 describe('seeded tokens', () => {
@@ -53,7 +61,10 @@ describe('seeded tokens', () => {
 		const summary = await reconcileExpiry(env);
 		expect(summary.scheduled).toBeGreaterThanOrEqual(1);
 		expect(await alarmOf(record.token_hash)).toBe(Date.parse(record.expires_at!));
-		expect(await store.getServerByTokenHash(record.token_hash)).toMatchObject({ seeded: true, expiry_scheduled: true });
+		expect(await store.getServerByTokenHash(record.token_hash)).toMatchObject({
+			seeded: true,
+			expiry_scheduled: true,
+		});
 		expect(await runDurableObjectAlarm(env.TOKEN_EXPIRY.getByName(record.token_hash))).toBe(true);
 		expect(await store.getServerByTokenHash(record.token_hash)).toBeNull();
 	});
@@ -81,7 +92,9 @@ describe('seeded tokens', () => {
 		const summary = await reconcileExpiry(env);
 		expect(summary.deleted).toBeGreaterThanOrEqual(1);
 		expect(await store.getServerByTokenHash(record.token_hash)).toBeNull();
-		expect(await store.listServerEntries(accountId)).not.toContainEqual(expect.objectContaining({ server_id: record.id }));
+		expect(await store.listServerEntries(accountId)).not.toContainEqual(
+			expect.objectContaining({ server_id: record.id }),
+		);
 	});
 
 	it('without an expiry get no alarm and stay', async () => {
@@ -103,7 +116,9 @@ describe('seeded tokens', () => {
 		const { record } = await seed(inSeconds(86_400));
 		const { body } = await adminJson(`/integrated-account/${accountId}/mcp/${record.id}`);
 		expect(body).toMatchObject({ id: record.id, seeded: true, expires_at: record.expires_at });
-		const deleted = await adminJson(`/integrated-account/${accountId}/mcp/${record.id}`, { method: 'DELETE' });
+		const deleted = await adminJson(`/integrated-account/${accountId}/mcp/${record.id}`, {
+			method: 'DELETE',
+		});
 		expect(deleted.response.status).toBe(200);
 		expect(await store.getServerByTokenHash(record.token_hash)).toBeNull();
 	});

@@ -136,13 +136,21 @@ describe('fail-next', () => {
 	});
 
 	it('holds a response for delay_ms, and its body for body_delay_ms after the headers', async () => {
-		await call('/__sandbox/fail-next', { method: 'POST', token: null, body: { status: 504, delay_ms: 300 } });
+		await call('/__sandbox/fail-next', {
+			method: 'POST',
+			token: null,
+			body: { status: 504, delay_ms: 300 },
+		});
 		let started = Date.now();
 		const held = await call('/whoami');
 		expect(held.status).toBe(504);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(300);
 
-		await call('/__sandbox/fail-next', { method: 'POST', token: null, body: { status: 503, body_delay_ms: 1_000 } });
+		await call('/__sandbox/fail-next', {
+			method: 'POST',
+			token: null,
+			body: { status: 503, body_delay_ms: 1_000 },
+		});
 		started = Date.now();
 		const stalled = await call('/whoami');
 		const headersAfterMs = Date.now() - started;
@@ -151,24 +159,44 @@ describe('fail-next', () => {
 		expect(headersAfterMs).toBeLessThan(1_000);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
 		// The delayed requests are logged like any other.
-		const log = await callJson<{ data: LogEntry[] }>('/__sandbox/requests?path=/v1/whoami', { token: null });
+		const log = await callJson<{ data: LogEntry[] }>('/__sandbox/requests?path=/v1/whoami', {
+			token: null,
+		});
 		expect(log.body.data.map((e) => e.status)).toEqual([504, 503]);
 	});
 
 	it('delays the real answer when a rule has a delay and no status', async () => {
-		await call('/__sandbox/fail-next', { method: 'POST', token: null, body: { body_delay_ms: 300 } });
+		await call('/__sandbox/fail-next', {
+			method: 'POST',
+			token: null,
+			body: { body_delay_ms: 300 },
+		});
 		const started = Date.now();
 		const { status, body } = await callJson<{ data: { user: { id: number } } }>('/whoami');
 		expect(status).toBe(200);
 		expect(body.data.user.id).toEqual(expect.any(Number));
 		expect(Date.now() - started).toBeGreaterThanOrEqual(300);
-		expect((await call('/__sandbox/fail-next', { method: 'POST', token: null, body: {} })).status).toBe(400);
-		expect((await call('/__sandbox/fail-next', { method: 'POST', token: null, body: { delay_ms: 0 } })).status).toBe(400);
+		expect(
+			(await call('/__sandbox/fail-next', { method: 'POST', token: null, body: {} })).status,
+		).toBe(400);
+		expect(
+			(await call('/__sandbox/fail-next', { method: 'POST', token: null, body: { delay_ms: 0 } }))
+				.status,
+		).toBe(400);
 	});
 
 	it('rejects a delay that is not an integer from 0 to 60000 ms', async () => {
-		for (const bad of [{ delay_ms: -1 }, { delay_ms: 1.5 }, { delay_ms: '10' }, { body_delay_ms: 60_001 }]) {
-			const res = await callJson<{ error: { details: string } }>('/__sandbox/fail-next', { method: 'POST', token: null, body: { status: 500, ...bad } });
+		for (const bad of [
+			{ delay_ms: -1 },
+			{ delay_ms: 1.5 },
+			{ delay_ms: '10' },
+			{ body_delay_ms: 60_001 },
+		]) {
+			const res = await callJson<{ error: { details: string } }>('/__sandbox/fail-next', {
+				method: 'POST',
+				token: null,
+				body: { status: 500, ...bad },
+			});
 			expect(res.status).toBe(400);
 			expect(res.body.error.details).toMatch(/^(body_)?delay_ms must be an integer 0-60000$/);
 		}

@@ -1,6 +1,13 @@
 /** Envelopes and pagination of the sandbox (edesk-api.md §3, §8.2). */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { call, callJson, resetSandbox, TIMESTAMP_RE, type DataBody, type ListBody } from './helpers';
+import {
+	call,
+	callJson,
+	resetSandbox,
+	TIMESTAMP_RE,
+	type DataBody,
+	type ListBody,
+} from './helpers';
 
 beforeEach(resetSandbox);
 

@@ -29,7 +29,10 @@ const ASSETS: Readonly<Record<string, { body: string; type: string }>> = {
 export function handleAdminUi(request: Request): Response {
 	const { pathname } = new URL(request.url);
 	if (pathname === '/admin/') {
-		return new Response(null, { status: 308, headers: { location: '/admin', 'cache-control': 'no-store' } });
+		return new Response(null, {
+			status: 308,
+			headers: { location: '/admin', 'cache-control': 'no-store' },
+		});
 	}
 	const asset = ASSETS[pathname];
 	if (!asset) return notFound();

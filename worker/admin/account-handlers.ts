@@ -16,7 +16,11 @@ export async function createAccount(c: AdminContext): Promise<Response> {
 	const body = await readJsonBody(c.request, CreateAccountBodySchema);
 	const baseUrl = requireBaseUrl(body.base_url, c.config, c.env);
 	if (!c.config.credentialKey) throw new Error('CREDENTIAL_KEY is not configured');
-	const edeskUser = await verifyEdeskCredential(createUpstreamFetcher(c.env, baseUrl), baseUrl, body.api_token);
+	const edeskUser = await verifyEdeskCredential(
+		createUpstreamFetcher(c.env, baseUrl),
+		baseUrl,
+		body.api_token,
+	);
 	const account: AccountRecord = {
 		id: crypto.randomUUID(),
 		name: body.name,
@@ -47,7 +51,11 @@ export async function deleteAccount(c: AdminContext): Promise<Response> {
 	const entries = await c.store.listServerEntries(account.id);
 	for (const entry of entries) {
 		await cancelExpiry(c.env, entry.token_hash);
-		await c.store.deleteServer({ account_id: account.id, id: entry.server_id, token_hash: entry.token_hash });
+		await c.store.deleteServer({
+			account_id: account.id,
+			id: entry.server_id,
+			token_hash: entry.token_hash,
+		});
 	}
 	await c.store.deleteAccount(account.id);
 	audit(c, 'account.delete', { account_id: account.id });

@@ -31,7 +31,11 @@ export async function requireServer(c: AdminContext): Promise<McpServerRecord> {
 	const id = c.params.mcp_id ?? '';
 	const server = await c.store.getServer(account.id, id);
 	if (!server || isExpired(server, Date.now())) {
-		throw new HttpError(404, 'not_found', `No MCP server with id "${id}" on integrated account "${account.id}"`);
+		throw new HttpError(
+			404,
+			'not_found',
+			`No MCP server with id "${id}" on integrated account "${account.id}"`,
+		);
 	}
 	return server;
 }

@@ -27,7 +27,8 @@ export function requireBaseUrl(
 	}
 	if (url.protocol === 'https:') return normalised;
 	const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
-	if (url.protocol === 'http:' && loopback && config.environment === 'development') return normalised;
+	if (url.protocol === 'http:' && loopback && config.environment === 'development')
+		return normalised;
 	throw invalid('must use https (http is allowed only for loopback addresses in development)');
 }
 

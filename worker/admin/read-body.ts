@@ -6,7 +6,10 @@ import { readTextWithin } from '../lib/read-limited';
 import { toIssueLines } from './schemas';
 
 /** The parsed body; 400 with `path: message` lines when it does not fit `schema`. An empty body reads as `{}`. */
-export async function readJsonBody<S extends z.ZodMiniType>(request: Request, schema: S): Promise<z.output<S>> {
+export async function readJsonBody<S extends z.ZodMiniType>(
+	request: Request,
+	schema: S,
+): Promise<z.output<S>> {
 	const type = request.headers.get('content-type');
 	if (type !== null && !/^application\/([a-z0-9.+-]+\+)?json\b/i.test(type.trim())) {
 		throw new HttpError(415, 'unsupported_media_type', 'Send the request body as application/json');
@@ -25,11 +28,17 @@ export async function readJsonBody<S extends z.ZodMiniType>(request: Request, sc
 	const parsed = schema.safeParse(value);
 	if (!parsed.success) {
 		const lines = toIssueLines(parsed.error);
-		throw new HttpError(400, 'invalid_request', `Invalid request body: ${lines.join('; ')}`, { details: lines });
+		throw new HttpError(400, 'invalid_request', `Invalid request body: ${lines.join('; ')}`, {
+			details: lines,
+		});
 	}
 	return parsed.data;
 }
 
 function tooLarge(): HttpError {
-	return new HttpError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes`);
+	return new HttpError(
+		413,
+		'payload_too_large',
+		`The request body is larger than ${MAX_BODY_BYTES} bytes`,
+	);
 }

@@ -6,7 +6,14 @@ import { HttpError, toErrorResponse } from '../lib/errors';
 import { createAccount, deleteAccount, getAccount, listAccounts } from './account-handlers';
 import type { AdminContext } from './admin-context';
 import { getCatalogMeta } from './catalog-meta';
-import { createServer, deleteServer, getServer, listServers, previewServer, updateServer } from './server-handlers';
+import {
+	createServer,
+	deleteServer,
+	getServer,
+	listServers,
+	previewServer,
+	updateServer,
+} from './server-handlers';
 
 type Handler = (c: AdminContext) => Promise<Response>;
 type MethodTable = Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Handler>>;
@@ -32,7 +39,11 @@ function match(segments: readonly string[], params: AdminContext['params']): Met
 }
 
 /** Handles every request whose path is /integrated-account or below it. Answers carry `Cache-Control: no-store`. */
-export async function handleAdmin(request: Request, env: Env, _ctx: ExecutionContext): Promise<Response> {
+export async function handleAdmin(
+	request: Request,
+	env: Env,
+	_ctx: ExecutionContext,
+): Promise<Response> {
 	try {
 		const config = parseConfig(env);
 		const principal = await requireApiToken(request, config);
@@ -46,7 +57,14 @@ export async function handleAdmin(request: Request, env: Env, _ctx: ExecutionCon
 				headers: { allow: Object.keys(table).join(', ') },
 			});
 		}
-		return await handler({ request, env, config, store: createTokenStore(env.TOKENS), principal, params });
+		return await handler({
+			request,
+			env,
+			config,
+			store: createTokenStore(env.TOKENS),
+			principal,
+			params,
+		});
 	} catch (error) {
 		return toErrorResponse(error, request);
 	}

@@ -20,7 +20,10 @@ const NameSchema = z
 const ExpiresAtSchema = z.nullable(
 	z.pipe(
 		z.string({ error: typeError('must be an ISO 8601 date-time string or null') }),
-		z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time such as 2030-01-31T17:00:00Z' }),
+		z.iso.datetime({
+			offset: true,
+			error: 'must be an ISO 8601 date-time such as 2030-01-31T17:00:00Z',
+		}),
 	),
 );
 
@@ -30,9 +33,15 @@ export const CreateAccountBodySchema = z.strictObject(
 		name: NameSchema,
 		api_token: z
 			.string({ error: typeError('must be a string (the eDesk API token)') })
-			.check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(4096, 'must be at most 4096 characters')),
+			.check(
+				z.trim(),
+				z.minLength(1, 'must not be empty'),
+				z.maxLength(4096, 'must be at most 4096 characters'),
+			),
 		base_url: z.optional(
-			z.string({ error: 'must be a string' }).check(z.trim(), z.maxLength(2048, 'must be at most 2048 characters')),
+			z
+				.string({ error: 'must be a string' })
+				.check(z.trim(), z.maxLength(2048, 'must be at most 2048 characters')),
 		),
 	},
 	{ error: unknownKeys },
@@ -41,7 +50,9 @@ export type CreateAccountBody = z.infer<typeof CreateAccountBodySchema>;
 
 const StringList = (max: number) =>
 	z
-		.array(z.string({ error: 'must be a string' }).check(z.trim()), { error: 'must be an array of strings' })
+		.array(z.string({ error: 'must be a string' }).check(z.trim()), {
+			error: 'must be an array of strings',
+		})
 		.check(z.maxLength(max, `must have at most ${max} entries`));
 
 /** A (possibly partial) MCP server config as sent by a client. */
@@ -84,11 +95,15 @@ export const UpdateServerBodySchema = z
 export type UpdateServerBody = z.infer<typeof UpdateServerBodySchema>;
 
 /** `POST /integrated-account/:id/mcp/preview`. */
-export const PreviewBodySchema = z.strictObject({ config: z.optional(ConfigInputSchema) }, { error: unknownKeys });
+export const PreviewBodySchema = z.strictObject(
+	{ config: z.optional(ConfigInputSchema) },
+	{ error: unknownKeys },
+);
 
 /** Messages for an object-level failure: unknown keys, or not an object at all. */
 function unknownKeys(issue: { code?: string; keys?: string[]; input?: unknown }): string {
-	if (issue.code === 'unrecognized_keys' && issue.keys) return `unknown field(s): ${issue.keys.join(', ')}`;
+	if (issue.code === 'unrecognized_keys' && issue.keys)
+		return `unknown field(s): ${issue.keys.join(', ')}`;
 	return issue.input === undefined ? 'is required' : 'must be a JSON object';
 }
 

@@ -8,7 +8,10 @@ import type { ConfigInput } from './schemas';
 export const MIN_EXPIRY_AHEAD_SECONDS = 60;
 
 /** `input` merged shallowly over `base` (or the defaults), deduplicated and checked against the catalogue. */
-export function requireServerConfig(input: ConfigInput | undefined, base?: ServerConfig): ServerConfig {
+export function requireServerConfig(
+	input: ConfigInput | undefined,
+	base?: ServerConfig,
+): ServerConfig {
 	const merged: Record<string, unknown> = { ...base };
 	for (const [key, value] of Object.entries(input ?? {})) {
 		if (value !== undefined) merged[key] = value;
@@ -18,7 +21,9 @@ export function requireServerConfig(input: ConfigInput | undefined, base?: Serve
 	config.tags = [...new Set(config.tags)];
 	const problems = validateServerConfig(config);
 	if (problems.length > 0) {
-		throw new HttpError(400, 'invalid_request', `Invalid config: ${problems.join('; ')}`, { details: problems });
+		throw new HttpError(400, 'invalid_request', `Invalid config: ${problems.join('; ')}`, {
+			details: problems,
+		});
 	}
 	return config;
 }

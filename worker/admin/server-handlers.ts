@@ -14,7 +14,6 @@ import { CreateServerBodySchema, PreviewBodySchema, UpdateServerBodySchema } fro
 import { requireExpiresAt, requireServerConfig } from './server-config';
 import { byCreatedAt, toServerView } from './views';
 
-
 /** `POST /integrated-account/:id/mcp`: 201 with the record plus `token` and `url`, shown this once only. */
 export async function createServer(c: AdminContext): Promise<Response> {
 	const account = await requireAccount(c);
@@ -62,7 +61,8 @@ export async function updateServer(c: AdminContext): Promise<Response> {
 	const next: McpServerRecord = { ...current };
 	if (body.name !== undefined) next.name = body.name;
 	if (body.config !== undefined) next.config = requireServerConfig(body.config, current.config);
-	if (body.expires_at !== undefined) next.expires_at = requireExpiresAt(body.expires_at, Date.now());
+	if (body.expires_at !== undefined)
+		next.expires_at = requireExpiresAt(body.expires_at, Date.now());
 	if (next.expires_at === null) {
 		if (current.expires_at !== null) await cancelExpiry(c.env, current.token_hash);
 		delete next.expiry_scheduled;
@@ -82,7 +82,11 @@ export async function deleteServer(c: AdminContext): Promise<Response> {
 	// Expired-but-not-evicted records are deletable too; requireServer would hide them.
 	const server = await c.store.getServer(account.id, id);
 	if (!server) {
-		throw new HttpError(404, 'not_found', `No MCP server with id "${id}" on integrated account "${account.id}"`);
+		throw new HttpError(
+			404,
+			'not_found',
+			`No MCP server with id "${id}" on integrated account "${account.id}"`,
+		);
 	}
 	await cancelExpiry(c.env, server.token_hash);
 	await c.store.deleteServer(server);

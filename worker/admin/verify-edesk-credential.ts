@@ -29,10 +29,22 @@ export async function verifyEdeskCredential(
 	apiToken: string,
 	timeoutMs = WHOAMI_TIMEOUT_MS,
 ): Promise<EdeskUser> {
-	const call = await timedFetch(fetcher, `${baseUrl}/whoami`, { headers: { authorization: `Bearer ${apiToken}`, accept: 'application/json' } }, timeoutMs);
+	const call = await timedFetch(
+		fetcher,
+		`${baseUrl}/whoami`,
+		{ headers: { authorization: `Bearer ${apiToken}`, accept: 'application/json' } },
+		timeoutMs,
+	);
 	if (!call.ok) {
-		const problem = call.failure === 'timeout' ? `eDesk at ${baseUrl} did not answer in time` : `Could not reach eDesk at ${baseUrl}`;
-		throw new HttpError(502, 'upstream_unavailable', `${problem} to check the API token; try again`);
+		const problem =
+			call.failure === 'timeout'
+				? `eDesk at ${baseUrl} did not answer in time`
+				: `Could not reach eDesk at ${baseUrl}`;
+		throw new HttpError(
+			502,
+			'upstream_unavailable',
+			`${problem} to check the API token; try again`,
+		);
 	}
 	const { response } = call;
 	if (response.status === 401 || response.status === 403) {
@@ -45,20 +57,38 @@ export async function verifyEdeskCredential(
 	}
 	if (response.status === 404) {
 		await response.body?.cancel();
-		throw new HttpError(400, 'invalid_request', `base_url: ${baseUrl}/whoami does not exist; the eDesk API base URL ends in /v1`);
+		throw new HttpError(
+			400,
+			'invalid_request',
+			`base_url: ${baseUrl}/whoami does not exist; the eDesk API base URL ends in /v1`,
+		);
 	}
 	if (!response.ok) {
 		await response.body?.cancel();
-		throw new HttpError(502, 'upstream_unavailable', `eDesk answered HTTP ${response.status} while checking the API token; try again`);
+		throw new HttpError(
+			502,
+			'upstream_unavailable',
+			`eDesk answered HTTP ${response.status} while checking the API token; try again`,
+		);
 	}
 	const read = await call.readText(WHOAMI_MAX_BYTES);
 	if (!read.ok && read.failure !== 'too_large') {
-		throw new HttpError(502, 'upstream_unavailable', read.failure === 'timeout' ? 'eDesk did not finish its answer in time while checking the API token; try again' : 'eDesk broke off its answer while checking the API token; try again');
+		throw new HttpError(
+			502,
+			'upstream_unavailable',
+			read.failure === 'timeout'
+				? 'eDesk did not finish its answer in time while checking the API token; try again'
+				: 'eDesk broke off its answer while checking the API token; try again',
+		);
 	}
 	const text = read.ok ? read.text : null;
 	const parsed = WhoamiSchema.safeParse(parseJson(text));
 	if (!parsed.success) {
-		throw new HttpError(400, 'invalid_request', `base_url: ${baseUrl} did not answer /whoami like the eDesk API`);
+		throw new HttpError(
+			400,
+			'invalid_request',
+			`base_url: ${baseUrl} did not answer /whoami like the eDesk API`,
+		);
 	}
 	const { id, name, email } = parsed.data.data.user;
 	const user: EdeskUser = {};

@@ -47,6 +47,9 @@ export function toServerView(server: McpServerRecord): ServerView {
 }
 
 /** Oldest first, then by id, so lists are stable. */
-export function byCreatedAt(a: { created_at: string; id: string }, b: { created_at: string; id: string }): number {
+export function byCreatedAt(
+	a: { created_at: string; id: string },
+	b: { created_at: string; id: string },
+): number {
 	return a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id);
 }

@@ -24,12 +24,21 @@ export function bearerChallenge(description?: string): string {
 export type ApiScope = 'admin' | 'mcp';
 
 /** Returns who called, or throws HttpError 401 (no or bad token) or 403 (token lacks `scope`). */
-export async function requireApiToken(request: Request, config: Config, scope: ApiScope = 'admin'): Promise<ApiPrincipal> {
+export async function requireApiToken(
+	request: Request,
+	config: Config,
+	scope: ApiScope = 'admin',
+): Promise<ApiPrincipal> {
 	const header = request.headers.get('authorization');
 	if (header === null || header.trim() === '') {
-		throw new HttpError(401, 'invalid_token', 'An API token is required: send Authorization: Bearer <API token>', {
-			headers: { 'www-authenticate': bearerChallenge() },
-		});
+		throw new HttpError(
+			401,
+			'invalid_token',
+			'An API token is required: send Authorization: Bearer <API token>',
+			{
+				headers: { 'www-authenticate': bearerChallenge() },
+			},
+		);
 	}
 	const match = BEARER_HEADER.exec(header);
 	const token = match?.[1];
@@ -42,7 +51,9 @@ export async function requireApiToken(request: Request, config: Config, scope: A
 	if (!scopes.includes('admin') && !(scope === 'mcp' && scopes.includes('mcp'))) {
 		// RFC 6750 §3.1: a valid token without the needed scope gets 403 insufficient_scope.
 		throw new HttpError(403, 'insufficient_scope', `This API token lacks the "${scope}" scope`, {
-			headers: { 'www-authenticate': `Bearer realm="${BEARER_REALM}", error="insufficient_scope", scope="${scope}"` },
+			headers: {
+				'www-authenticate': `Bearer realm="${BEARER_REALM}", error="insufficient_scope", scope="${scope}"`,
+			},
 		});
 	}
 	return result.principal;

@@ -9,7 +9,10 @@ const KEY_BYTES = 32;
 const keys = new Map<string, Promise<CryptoKey>>();
 
 /** Encrypts `plaintext` with a fresh random IV. */
-export async function encryptSecret(plaintext: string, keyBase64: string | undefined): Promise<EncryptedSecret> {
+export async function encryptSecret(
+	plaintext: string,
+	keyBase64: string | undefined,
+): Promise<EncryptedSecret> {
 	const key = await importKey(keyBase64);
 	const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
 	const data = new TextEncoder().encode(plaintext);
@@ -18,15 +21,25 @@ export async function encryptSecret(plaintext: string, keyBase64: string | undef
 }
 
 /** Decrypts a value from encryptSecret; throws when the key is wrong or the ciphertext was altered. */
-export async function decryptSecret(secret: EncryptedSecret, keyBase64: string | undefined): Promise<string> {
+export async function decryptSecret(
+	secret: EncryptedSecret,
+	keyBase64: string | undefined,
+): Promise<string> {
 	const key = await importKey(keyBase64);
 	const iv = fromBase64(secret.iv);
 	if (iv.byteLength !== IV_BYTES) throw new Error('Stored credential has an invalid IV');
 	try {
-		const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, fromBase64(secret.ciphertext));
+		const plain = await crypto.subtle.decrypt(
+			{ name: 'AES-GCM', iv },
+			key,
+			fromBase64(secret.ciphertext),
+		);
 		return new TextDecoder().decode(plain);
 	} catch (cause) {
-		throw new Error('Stored credential could not be decrypted (wrong CREDENTIAL_KEY or altered data)', { cause });
+		throw new Error(
+			'Stored credential could not be decrypted (wrong CREDENTIAL_KEY or altered data)',
+			{ cause },
+		);
 	}
 }
 
@@ -39,7 +52,10 @@ function importKey(keyBase64: string | undefined): Promise<CryptoKey> {
 			if (raw.byteLength !== KEY_BYTES) {
 				throw new Error(`CREDENTIAL_KEY must be base64 of ${KEY_BYTES} bytes`);
 			}
-			return crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+			return crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, [
+				'encrypt',
+				'decrypt',
+			]);
 		})();
 		key.catch(() => keys.delete(keyBase64));
 		keys.set(keyBase64, key);

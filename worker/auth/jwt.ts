@@ -1,5 +1,11 @@
 /** API-token (JWT) verification: HS256 with JWT_SECRET, or a remote JWKS. The only importer of jose; knows nothing of HTTP. */
-import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
+import {
+	createRemoteJWKSet,
+	decodeProtectedHeader,
+	errors,
+	jwtVerify,
+	type JWTPayload,
+} from 'jose';
 import type { Config } from '../config';
 
 /** Who called with a valid API token. */
@@ -14,11 +20,20 @@ export interface ApiPrincipal {
 
 /** Why a token was refused; `description` is safe to show the caller. */
 export type ApiTokenResult =
-	| { ok: true; principal: ApiPrincipal }
-	| { ok: false; description: string };
+	{ ok: true; principal: ApiPrincipal } | { ok: false; description: string };
 
 /** Signature algorithms accepted from a JWKS (asymmetric only; HS256 needs JWT_SECRET). */
-const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA'];
+const JWKS_ALGORITHMS = [
+	'RS256',
+	'RS384',
+	'RS512',
+	'PS256',
+	'PS384',
+	'PS512',
+	'ES256',
+	'ES384',
+	'EdDSA',
+];
 /** Allowed clock skew between the minter and the Worker. */
 const CLOCK_TOLERANCE_SECONDS = 30;
 
@@ -64,12 +79,18 @@ export async function verifyApiToken(token: string, config: Config): Promise<Api
 			const keys = remoteKeySet(config.jwksUrl);
 			({ payload } = await jwtVerify(token, keys, { ...claims, algorithms: JWKS_ALGORITHMS }));
 		} else {
-			return { ok: false, description: 'The API token is signed with an algorithm this server does not accept' };
+			return {
+				ok: false,
+				description: 'The API token is signed with an algorithm this server does not accept',
+			};
 		}
 		if (typeof payload.sub !== 'string' || payload.sub === '' || typeof payload.exp !== 'number') {
 			return { ok: false, description: 'The API token has no subject or expiry' };
 		}
-		return { ok: true, principal: { subject: payload.sub, expiresAt: payload.exp, scopes: toScopes(payload.scope) } };
+		return {
+			ok: true,
+			principal: { subject: payload.sub, expiresAt: payload.exp, scopes: toScopes(payload.scope) },
+		};
 	} catch (error) {
 		return { ok: false, description: describeJoseError(error) };
 	}
@@ -97,8 +118,10 @@ function describeJoseError(error: unknown): string {
 				return `The API token's ${error.claim} claim is missing or invalid`;
 		}
 	}
-	if (error instanceof errors.JWSSignatureVerificationFailed) return 'The API token signature is invalid';
-	if (error instanceof errors.JWKSNoMatchingKey) return 'The API token was signed with an unknown key';
+	if (error instanceof errors.JWSSignatureVerificationFailed)
+		return 'The API token signature is invalid';
+	if (error instanceof errors.JWKSNoMatchingKey)
+		return 'The API token was signed with an unknown key';
 	if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
 		return 'The API token could not be checked against the key set; try again';
 	}

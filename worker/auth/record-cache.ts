@@ -12,7 +12,10 @@ export interface RecordCache<T> {
 }
 
 /** A bounded time-to-live map (insertion order doubles as age order). */
-export function createRecordCache<T>(ttlMs = RECORD_CACHE_TTL_MS, maxEntries = RECORD_CACHE_MAX_ENTRIES): RecordCache<T> {
+export function createRecordCache<T>(
+	ttlMs = RECORD_CACHE_TTL_MS,
+	maxEntries = RECORD_CACHE_MAX_ENTRIES,
+): RecordCache<T> {
 	const entries = new Map<string, { value: T; at: number }>();
 	return {
 		get(key, now) {

@@ -39,7 +39,11 @@ export const AccountRecordSchema = z.object({
 	base_url: z.url(),
 	credential: EncryptedSecretSchema,
 	edesk_user: z.optional(
-		z.object({ id: z.optional(z.number()), name: z.optional(z.string()), email: z.optional(z.string()) }),
+		z.object({
+			id: z.optional(z.number()),
+			name: z.optional(z.string()),
+			email: z.optional(z.string()),
+		}),
 	),
 	created_at: z.string(),
 });

@@ -58,7 +58,12 @@ export function createTokenStore(kv: KVNamespace): TokenStore {
 		return r.success ? r.data : null;
 	};
 	/** A record from the isolate's memo, else from KV (a found record is memoised). */
-	async function readCached<T>(cache: RecordCache<T>, id: string, key: string, parse: (v: unknown) => T | null): Promise<T | null> {
+	async function readCached<T>(
+		cache: RecordCache<T>,
+		id: string,
+		key: string,
+		parse: (v: unknown) => T | null,
+	): Promise<T | null> {
 		const now = Date.now();
 		const cached = cache.get(id, now);
 		if (cached) return cached;
@@ -84,8 +89,10 @@ export function createTokenStore(kv: KVNamespace): TokenStore {
 	}
 
 	return {
-		getServerByTokenHash: (tokenHash) => readCached(serverCache, tokenHash, tokenKey(tokenHash), parseServer),
-		getAccount: (accountId) => readCached(accountCache, accountId, accountKey(accountId), parseAccount),
+		getServerByTokenHash: (tokenHash) =>
+			readCached(serverCache, tokenHash, tokenKey(tokenHash), parseServer),
+		getAccount: (accountId) =>
+			readCached(accountCache, accountId, accountKey(accountId), parseAccount),
 		async putAccount(account) {
 			accountCache.delete(account.id);
 			await kv.put(accountKey(account.id), JSON.stringify(account));

@@ -33,7 +33,10 @@ export async function cancelExpiry(env: ExpiryEnv, tokenHash: string): Promise<v
  * For records that reached KV without an alarm (seeded ones): schedules it, then marks the record
  * `expiry_scheduled: true`, unless KV changed meanwhile (revoked, or expiry edited).
  */
-export async function ensureExpiryScheduled(env: ExpiryEnv, record: McpServerRecord): Promise<void> {
+export async function ensureExpiryScheduled(
+	env: ExpiryEnv,
+	record: McpServerRecord,
+): Promise<void> {
 	if (record.expires_at === null || record.expiry_scheduled) return;
 	await scheduleExpiry(env, record);
 	const store = createTokenStore(env.TOKENS);

@@ -58,6 +58,12 @@ export class TokenExpiry extends DurableObject<Env> {
 			token_hash: target.token_hash,
 		});
 		await this.ctx.storage.deleteAll();
-		console.log(JSON.stringify({ msg: 'mcp server expired', token_hash: target.token_hash, server_id: target.server_id }));
+		console.log(
+			JSON.stringify({
+				msg: 'mcp server expired',
+				token_hash: target.token_hash,
+				server_id: target.server_id,
+			}),
+		);
 	}
 }

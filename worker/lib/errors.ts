@@ -41,7 +41,9 @@ export function toErrorResponse(error: unknown, request?: Request): Response {
 			msg: 'unhandled error',
 			path: request ? redactTokens(new URL(request.url).pathname) : undefined,
 			requestId: request?.headers.get('cf-ray') ?? undefined,
-			error: redactTokens(error instanceof Error ? `${error.name}: ${error.message}` : String(error)),
+			error: redactTokens(
+				error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+			),
 		}),
 	);
 	return new Response(

@@ -8,7 +8,10 @@
  * Any other body (chunked, no length, or compressed) is pulled in as few reads as the stream allows and
  * abandoned as soon as it passes the limit.
  */
-export async function readTextWithin(source: Request | Response, maxBytes: number): Promise<string | null> {
+export async function readTextWithin(
+	source: Request | Response,
+	maxBytes: number,
+): Promise<string | null> {
 	const header = source.headers.get('content-length');
 	const declared = header === null ? Number.NaN : Number(header);
 	if (declared > maxBytes) {
@@ -31,7 +34,10 @@ export async function readTextWithin(source: Request | Response, maxBytes: numbe
 /** First buffer of a length-less body: most eDesk answers fit, so they take one read. */
 const FIRST_BUFFER_BYTES = 64 * 1024;
 
-async function readChunked(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<string | null> {
+async function readChunked(
+	body: ReadableStream<Uint8Array>,
+	maxBytes: number,
+): Promise<string | null> {
 	let reader: ReadableStreamBYOBReader;
 	try {
 		reader = body.getReader({ mode: 'byob' });
@@ -67,7 +73,10 @@ async function readChunked(body: ReadableStream<Uint8Array>, maxBytes: number): 
 	return new TextDecoder().decode(buffer.subarray(0, filled));
 }
 
-async function readDefault(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes: number): Promise<string | null> {
+async function readDefault(
+	reader: ReadableStreamDefaultReader<Uint8Array>,
+	maxBytes: number,
+): Promise<string | null> {
 	const chunks: Uint8Array[] = [];
 	let total = 0;
 	for (;;) {

@@ -61,16 +61,25 @@ const isId = (v: unknown): v is RpcId =>
 /** Classifies one parsed JSON value as a request, notification, client response or invalid message. */
 export function parseRpcMessage(value: unknown): RpcMessage {
 	if (!isObject(value) || value.jsonrpc !== '2.0') {
-		return { kind: 'invalid', id: isObject(value) && isId(value.id) ? value.id : null, reason: 'not a JSON-RPC 2.0 message' };
+		return {
+			kind: 'invalid',
+			id: isObject(value) && isId(value.id) ? value.id : null,
+			reason: 'not a JSON-RPC 2.0 message',
+		};
 	}
 	const hasId = 'id' in value;
 	if (typeof value.method === 'string') {
 		if (value.params !== undefined && !isObject(value.params)) {
-			return { kind: 'invalid', id: isId(value.id) ? value.id : null, reason: 'params must be an object' };
+			return {
+				kind: 'invalid',
+				id: isId(value.id) ? value.id : null,
+				reason: 'params must be an object',
+			};
 		}
 		const params = value.params as Record<string, unknown> | undefined;
 		if (!hasId) return { kind: 'notification', method: value.method, params };
-		if (!isId(value.id)) return { kind: 'invalid', id: null, reason: 'id must be a string or a number' };
+		if (!isId(value.id))
+			return { kind: 'invalid', id: null, reason: 'id must be a string or a number' };
 		return { kind: 'request', id: value.id, method: value.method, params };
 	}
 	if (hasId && ('result' in value || 'error' in value)) return { kind: 'response' };
@@ -83,7 +92,12 @@ export function rpcResult(id: RpcId, result: unknown): RpcResponse {
 }
 
 /** A JSON-RPC error response. */
-export function rpcError(id: RpcId | null, code: number, message: string, data?: unknown): RpcResponse {
+export function rpcError(
+	id: RpcId | null,
+	code: number,
+	message: string,
+	data?: unknown,
+): RpcResponse {
 	const error: RpcErrorObject = { code, message };
 	if (data !== undefined) error.data = data;
 	return { jsonrpc: '2.0', id, error };

@@ -40,9 +40,16 @@ export async function runMethod(
 		case 'initialize': {
 			const requested = params?.protocolVersion;
 			const protocolVersion =
-				typeof requested === 'string' && isSupportedVersion(requested) ? requested : SUPPORTED_PROTOCOL_VERSIONS[0];
+				typeof requested === 'string' && isSupportedVersion(requested)
+					? requested
+					: SUPPORTED_PROTOCOL_VERSIONS[0];
 			return {
-				result: { protocolVersion, capabilities: SERVER_CAPABILITIES, serverInfo: SERVER_INFO, instructions: SERVER_INSTRUCTIONS },
+				result: {
+					protocolVersion,
+					capabilities: SERVER_CAPABILITIES,
+					serverInfo: SERVER_INFO,
+					instructions: SERVER_INSTRUCTIONS,
+				},
 			};
 		}
 		case 'ping':
@@ -50,7 +57,10 @@ export async function runMethod(
 		case 'tools/list': {
 			// MCP pagination §: an invalid cursor SHOULD get -32602; this server never issues one.
 			if (params?.cursor !== undefined && params.cursor !== null) {
-				throw new RpcError(RpcErrorCode.InvalidParams, 'Invalid cursor: tools/list is not paginated');
+				throw new RpcError(
+					RpcErrorCode.InvalidParams,
+					'Invalid cursor: tools/list is not paginated',
+				);
 			}
 			let result = listCache.get(server.tools);
 			if (!result) {
@@ -61,14 +71,23 @@ export async function runMethod(
 		}
 		case 'tools/call': {
 			const name = params?.name;
-			if (typeof name !== 'string') throw new RpcError(RpcErrorCode.InvalidParams, 'tools/call needs params.name (a string)');
+			if (typeof name !== 'string')
+				throw new RpcError(RpcErrorCode.InvalidParams, 'tools/call needs params.name (a string)');
 			const args = params?.arguments;
-			if (args !== undefined && args !== null && (typeof args !== 'object' || Array.isArray(args))) {
-				throw new RpcError(RpcErrorCode.InvalidParams, 'tools/call params.arguments must be an object');
+			if (
+				args !== undefined &&
+				args !== null &&
+				(typeof args !== 'object' || Array.isArray(args))
+			) {
+				throw new RpcError(
+					RpcErrorCode.InvalidParams,
+					'tools/call params.arguments must be an object',
+				);
 			}
 			// Only tools of this server are callable, whatever name the client sends.
 			const spec = server.tools.find((t) => t.name === name);
-			if (!spec) throw new RpcError(RpcErrorCode.InvalidParams, `Unknown tool: ${name.slice(0, 100)}`);
+			if (!spec)
+				throw new RpcError(RpcErrorCode.InvalidParams, `Unknown tool: ${name.slice(0, 100)}`);
 			const outcome = await server.callTool(spec, args ?? {}, progress);
 			return { result: outcome.result, rateLimit: outcome.rateLimit };
 		}

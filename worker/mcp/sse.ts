@@ -17,7 +17,10 @@ function frame(message: unknown): Uint8Array {
 }
 
 /** A complete SSE response carrying already-known messages. */
-export function sseResponse(messages: readonly unknown[], headers: Record<string, string>): Response {
+export function sseResponse(
+	messages: readonly unknown[],
+	headers: Record<string, string>,
+): Response {
 	let body = '';
 	for (const message of messages) body += frameText(message);
 	return new Response(body, { status: 200, headers: { ...SSE_HEADERS, ...headers } });

@@ -22,7 +22,8 @@ export interface UpstreamOk {
 	headers: Headers;
 }
 
-export type UpstreamResult = { ok: true; value: UpstreamOk } | { ok: false; error: UpstreamError; headers?: Headers };
+export type UpstreamResult =
+	{ ok: true; value: UpstreamOk } | { ok: false; error: UpstreamError; headers?: Headers };
 
 export interface EdeskClient {
 	request(op: UpstreamRequest): Promise<UpstreamResult>;
@@ -61,25 +62,62 @@ export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
 					body = JSON.stringify(op.body);
 				}
 			}
-			const call = await timedFetch(options.fetcher, url, { method: op.method, headers, body }, timeoutMs);
-			if (!call.ok) return { ok: false, error: call.failure === 'timeout' ? TIMED_OUT : UNREACHABLE };
+			const call = await timedFetch(
+				options.fetcher,
+				url,
+				{ method: op.method, headers, body },
+				timeoutMs,
+			);
+			if (!call.ok)
+				return { ok: false, error: call.failure === 'timeout' ? TIMED_OUT : UNREACHABLE };
 			const { response } = call;
 			const read = await call.readText(MAX_UPSTREAM_BODY_BYTES);
 			if (!read.ok) {
 				if (read.failure === 'too_large') {
-					return { ok: false, error: { kind: 'invalid_response', status: response.status, message: 'eDesk response too large' } };
+					return {
+						ok: false,
+						error: {
+							kind: 'invalid_response',
+							status: response.status,
+							message: 'eDesk response too large',
+						},
+					};
 				}
-				return { ok: false, error: read.failure === 'timeout' ? TIMED_OUT : { kind: 'unavailable', message: 'eDesk broke off its answer' } };
+				return {
+					ok: false,
+					error:
+						read.failure === 'timeout'
+							? TIMED_OUT
+							: { kind: 'unavailable', message: 'eDesk broke off its answer' },
+				};
 			}
 			const text = read.text;
 			if (!response.ok) {
-				return { ok: false, error: toUpstreamError(response.status, text, response.headers.get('retry-after')), headers: response.headers };
+				return {
+					ok: false,
+					error: toUpstreamError(response.status, text, response.headers.get('retry-after')),
+					headers: response.headers,
+				};
 			}
-			if (text === '') return { ok: true, value: { status: response.status, body: null, headers: response.headers } };
+			if (text === '')
+				return {
+					ok: true,
+					value: { status: response.status, body: null, headers: response.headers },
+				};
 			try {
-				return { ok: true, value: { status: response.status, body: JSON.parse(text), headers: response.headers } };
+				return {
+					ok: true,
+					value: { status: response.status, body: JSON.parse(text), headers: response.headers },
+				};
 			} catch {
-				return { ok: false, error: { kind: 'invalid_response', status: response.status, message: 'eDesk answered with something other than JSON' } };
+				return {
+					ok: false,
+					error: {
+						kind: 'invalid_response',
+						status: response.status,
+						message: 'eDesk answered with something other than JSON',
+					},
+				};
 			}
 		},
 	};
@@ -93,9 +131,18 @@ function toFormData(body: unknown): FormData {
 		if (value === undefined || value === null) continue;
 		if (Array.isArray(value)) {
 			for (const item of value) {
-				const file = (item ?? {}) as { name?: string; content_base64?: string; content_type?: string };
+				const file = (item ?? {}) as {
+					name?: string;
+					content_base64?: string;
+					content_type?: string;
+				};
 				const bytes = Uint8Array.from(atob(file.content_base64 ?? ''), (c) => c.charCodeAt(0));
-				form.append(key, new File([bytes], file.name ?? 'attachment', { type: file.content_type ?? 'application/octet-stream' }));
+				form.append(
+					key,
+					new File([bytes], file.name ?? 'attachment', {
+						type: file.content_type ?? 'application/octet-stream',
+					}),
+				);
 			}
 		} else form.append(key, String(value));
 	}

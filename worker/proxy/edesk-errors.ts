@@ -7,7 +7,13 @@ export interface UpstreamFieldError {
 }
 
 export type UpstreamError =
-	| { kind: 'http'; status: number; message: string; details: string | undefined; fields: UpstreamFieldError[] }
+	| {
+			kind: 'http';
+			status: number;
+			message: string;
+			details: string | undefined;
+			fields: UpstreamFieldError[];
+	  }
 	| { kind: 'rate_limited'; retryAfterSeconds: number; message: string }
 	| { kind: 'unavailable'; message: string }
 	| { kind: 'invalid_response'; status: number; message: string };
@@ -42,7 +48,10 @@ export const EDESK_ERROR_CODES: Readonly<Record<string, string>> = {
 export const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
 /** Parses a Retry-After value (seconds or HTTP date) into whole seconds, or undefined. */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+	value: string | null,
+	now: number = Date.now(),
+): number | undefined {
 	if (!value) return undefined;
 	const trimmed = value.trim();
 	if (/^\d+$/.test(trimmed)) return Number(trimmed);
@@ -51,7 +60,11 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 }
 
 /** Maps a non-2xx eDesk status and body text to an UpstreamError. */
-export function toUpstreamError(status: number, bodyText: string, retryAfter: string | null): UpstreamError {
+export function toUpstreamError(
+	status: number,
+	bodyText: string,
+	retryAfter: string | null,
+): UpstreamError {
 	let envelope: unknown;
 	try {
 		envelope = JSON.parse(bodyText);
@@ -76,7 +89,10 @@ export function toUpstreamError(status: number, bodyText: string, retryAfter: st
 	if (typeof e.details === 'string') details = e.details;
 	else if (typeof e.details === 'object' && e.details !== null) {
 		for (const [field, info] of Object.entries(e.details as Record<string, unknown>)) {
-			const code = typeof info === 'object' && info !== null ? (info as Record<string, unknown>).errorCode : info;
+			const code =
+				typeof info === 'object' && info !== null
+					? (info as Record<string, unknown>).errorCode
+					: info;
 			fields.push({ field, errorCode: String(code) });
 		}
 	}

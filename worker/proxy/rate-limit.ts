@@ -14,7 +14,10 @@ export interface RateLimitInfo {
 }
 
 /** Figures from whatever eDesk sent (standard or X- headers) completed by its documented bucket. */
-export function toRateLimitInfo(upstream: Headers | undefined, retryAfterSeconds: number | undefined): RateLimitInfo {
+export function toRateLimitInfo(
+	upstream: Headers | undefined,
+	retryAfterSeconds: number | undefined,
+): RateLimitInfo {
 	const num = (...names: string[]): number | undefined => {
 		for (const n of names) {
 			const v = upstream?.get(n);
@@ -22,11 +25,14 @@ export function toRateLimitInfo(upstream: Headers | undefined, retryAfterSeconds
 		}
 		return undefined;
 	};
-	const limit = num('ratelimit-limit', 'x-ratelimit-limit', 'x-rate-limit-limit') ?? EDESK_BUCKET.limit;
-	const remaining = num('ratelimit-remaining', 'x-ratelimit-remaining', 'x-rate-limit-remaining') ?? 0;
+	const limit =
+		num('ratelimit-limit', 'x-ratelimit-limit', 'x-rate-limit-limit') ?? EDESK_BUCKET.limit;
+	const remaining =
+		num('ratelimit-remaining', 'x-ratelimit-remaining', 'x-rate-limit-remaining') ?? 0;
 	let reset = num('ratelimit-reset', 'x-ratelimit-reset', 'x-rate-limit-reset');
 	// Some APIs send an epoch timestamp in *-reset; convert it to delta seconds.
-	if (reset !== undefined && reset > 1_000_000_000) reset = Math.max(0, reset - Math.floor(Date.now() / 1000));
+	if (reset !== undefined && reset > 1_000_000_000)
+		reset = Math.max(0, reset - Math.floor(Date.now() / 1000));
 	const resetSeconds = reset ?? retryAfterSeconds ?? 1;
 	return {
 		limit,

@@ -10,12 +10,19 @@ export type TimedFetchResult =
 			ok: true;
 			response: Response;
 			/** The body as text within `maxBytes`, under the same deadline. */
-			readText(maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; failure: BodyFailure }>;
+			readText(
+				maxBytes: number,
+			): Promise<{ ok: true; text: string } | { ok: false; failure: BodyFailure }>;
 	  }
 	| { ok: false; failure: 'unreachable' | 'timeout' };
 
 /** Sends `url` with `init` through `fetcher`; `timeoutMs` runs from now until the body has been read. */
-export async function timedFetch(fetcher: UpstreamFetcher, url: string, init: RequestInit, timeoutMs: number): Promise<TimedFetchResult> {
+export async function timedFetch(
+	fetcher: UpstreamFetcher,
+	url: string,
+	init: RequestInit,
+	timeoutMs: number,
+): Promise<TimedFetchResult> {
 	// The signal also aborts the body, so a host that stalls after its headers times out as well.
 	const signal = AbortSignal.timeout(timeoutMs);
 	let response: Response;

@@ -67,7 +67,8 @@ export async function resolveServer(
 	if (!record || !timingSafeEqualHex(record.token_hash, tokenHash)) return notFound();
 	// Expired means gone at once, even while KV still holds the record (fails closed).
 	if (isExpired(record, Date.now())) return notFound();
-	if (record.expires_at && !record.expiry_scheduled) ctx.waitUntil(ensureExpiryScheduled(env, record));
+	if (record.expires_at && !record.expiry_scheduled)
+		ctx.waitUntil(ensureExpiryScheduled(env, record));
 	if (record.config.require_api_token_auth) {
 		try {
 			await requireApiToken(request, config, 'mcp');
@@ -80,10 +81,19 @@ export async function resolveServer(
 	const getClient = (): Promise<EdeskClient> => {
 		client ??= (async () => {
 			const account = await store.getAccount(record.account_id);
-			if (!account) throw new HttpError(404, 'account_not_found', 'The eDesk account of this MCP server is gone');
+			if (!account)
+				throw new HttpError(
+					404,
+					'account_not_found',
+					'The eDesk account of this MCP server is gone',
+				);
 			if (!config.credentialKey) throw new Error('CREDENTIAL_KEY is not configured');
 			const apiToken = await apiTokenOf(account, config.credentialKey);
-			return createEdeskClient({ baseUrl: account.base_url, apiToken, fetcher: createUpstreamFetcher(env, account.base_url) });
+			return createEdeskClient({
+				baseUrl: account.base_url,
+				apiToken,
+				fetcher: createUpstreamFetcher(env, account.base_url),
+			});
 		})();
 		return client;
 	};
@@ -94,8 +104,18 @@ export async function resolveServer(
 			try {
 				edesk = await getClient();
 			} catch (error) {
-				const message = error instanceof HttpError ? error.message : 'The eDesk account of this MCP server cannot be used';
-				return { result: { isError: true, content: [{ type: 'text', text: JSON.stringify({ error: 'account_unavailable', message }) }] } };
+				const message =
+					error instanceof HttpError
+						? error.message
+						: 'The eDesk account of this MCP server cannot be used';
+				return {
+					result: {
+						isError: true,
+						content: [
+							{ type: 'text', text: JSON.stringify({ error: 'account_unavailable', message }) },
+						],
+					},
+				};
 			}
 			return callTool(spec, args, { edesk, cursorSecret: tokenHash });
 		},

@@ -21,7 +21,13 @@ export function compact(value: unknown, omit: readonly string[] = NONE): unknown
 		const c = compact(source[k]);
 		if (isEmpty(c)) continue;
 		// An own "__proto__" key (JSON.parse makes one) stays data, never the copy's prototype.
-		if (k === '__proto__') Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+		if (k === '__proto__')
+			Object.defineProperty(out, k, {
+				value: c,
+				enumerable: true,
+				writable: true,
+				configurable: true,
+			});
 		else out[k] = c;
 	}
 	return out;
@@ -41,7 +47,10 @@ function isEmpty(v: unknown): boolean {
  * Serialises items into a JSON array of at most `maxBytes` UTF-8 bytes by dropping whole trailing items
  * (never cutting an item); the first item is always kept so a listing can make progress.
  */
-export function fitItems(items: readonly unknown[], maxBytes: number): { json: string; count: number } {
+export function fitItems(
+	items: readonly unknown[],
+	maxBytes: number,
+): { json: string; count: number } {
 	// Most pages fit whole: one serialisation, no per-item bookkeeping.
 	const whole = JSON.stringify(items);
 	if (byteLength(whole) <= maxBytes) return { json: whole, count: items.length };

@@ -35,7 +35,13 @@ const keys = new Map<string, Promise<CryptoKey>>();
 function hmacKey(secret: string): Promise<CryptoKey> {
 	let key = keys.get(secret);
 	if (!key) {
-		key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+		key = crypto.subtle.importKey(
+			'raw',
+			encoder.encode(secret),
+			{ name: 'HMAC', hash: 'SHA-256' },
+			false,
+			['sign'],
+		);
 		if (keys.size > 1000) keys.clear();
 		keys.set(secret, key);
 	}
@@ -50,7 +56,9 @@ async function sign(payload: string, secret: string): Promise<Uint8Array> {
 /** Encodes and signs a cursor with a per-server secret. */
 export async function encodeCursor(state: CursorState, secret: string): Promise<string> {
 	const payload = toBase64Url(
-		encoder.encode(JSON.stringify([state.tool, state.filters, state.page, state.perPage, state.skip])),
+		encoder.encode(
+			JSON.stringify([state.tool, state.filters, state.page, state.perPage, state.skip]),
+		),
 	);
 	return `${payload}.${toBase64Url(await sign(payload, secret))}`;
 }
@@ -73,8 +81,15 @@ export async function decodeCursor(cursor: string, secret: string): Promise<Curs
 	}
 	if (!Array.isArray(value) || value.length !== 5) return null;
 	const [tool, filters, page, perPage, skip] = value as unknown[];
-	const isCount = (n: unknown, min: number): n is number => Number.isInteger(n) && (n as number) >= min;
-	if (typeof tool !== 'string' || typeof filters !== 'object' || filters === null || Array.isArray(filters)) return null;
+	const isCount = (n: unknown, min: number): n is number =>
+		Number.isInteger(n) && (n as number) >= min;
+	if (
+		typeof tool !== 'string' ||
+		typeof filters !== 'object' ||
+		filters === null ||
+		Array.isArray(filters)
+	)
+		return null;
 	if (!isCount(page, 1) || !isCount(perPage, 1) || !isCount(skip, 0)) return null;
 	return { tool, filters: filters as Record<string, unknown>, page, perPage, skip };
 }

@@ -26,15 +26,31 @@ export interface ToolOutcome {
 }
 
 /** Executes `spec` with the client's flat `args`. Never throws for client or upstream mistakes. */
-export async function callTool(spec: ToolSpec, args: unknown, ctx: CallContext): Promise<ToolOutcome> {
+export async function callTool(
+	spec: ToolSpec,
+	args: unknown,
+	ctx: CallContext,
+): Promise<ToolOutcome> {
 	const checked = validateArgs(spec, args ?? {});
 	if (!checked.ok) {
-		return { result: toolError({ error: 'invalid_arguments', message: 'Arguments do not match the tool input schema.', issues: checked.issues }) };
+		return {
+			result: toolError({
+				error: 'invalid_arguments',
+				message: 'Arguments do not match the tool input schema.',
+				issues: checked.issues,
+			}),
+		};
 	}
-	return spec.method === 'list' ? callList(spec, checked.value, ctx) : callSingle(spec, checked.value, ctx);
+	return spec.method === 'list'
+		? callList(spec, checked.value, ctx)
+		: callSingle(spec, checked.value, ctx);
 }
 
-async function callSingle(spec: ToolSpec, args: Record<string, unknown>, ctx: CallContext): Promise<ToolOutcome> {
+async function callSingle(
+	spec: ToolSpec,
+	args: Record<string, unknown>,
+	ctx: CallContext,
+): Promise<ToolOutcome> {
 	const routed = routeArgs(spec, args);
 	const res = await ctx.edesk.request({
 		method: spec.upstream.method,
@@ -45,26 +61,53 @@ async function callSingle(spec: ToolSpec, args: Record<string, unknown>, ctx: Ca
 	});
 	if (!res.ok) return failure(spec, res.error, res.headers);
 	const body = res.value.body;
-	const data = typeof body === 'object' && body !== null && 'data' in body ? (body as { data: unknown }).data : body;
+	const data =
+		typeof body === 'object' && body !== null && 'data' in body
+			? (body as { data: unknown }).data
+			: body;
 	return { result: text(JSON.stringify(compact(data) ?? null)) };
 }
 
-async function callList(spec: ToolSpec, args: Record<string, unknown>, ctx: CallContext): Promise<ToolOutcome> {
+async function callList(
+	spec: ToolSpec,
+	args: Record<string, unknown>,
+	ctx: CallContext,
+): Promise<ToolOutcome> {
 	const { limit, next_cursor: cursorArg, ...filters } = args;
 	let page = 1;
-	let perPage = typeof limit === 'number' ? Math.min(Math.max(1, Math.trunc(limit)), LIST_LIMIT_MAX) : LIST_LIMIT_DEFAULT;
+	let perPage =
+		typeof limit === 'number'
+			? Math.min(Math.max(1, Math.trunc(limit)), LIST_LIMIT_MAX)
+			: LIST_LIMIT_DEFAULT;
 	let skip = 0;
 	let effectiveFilters = filters;
 	if (typeof cursorArg === 'string' && cursorArg !== '') {
 		const state = await decodeCursor(cursorArg, ctx.cursorSecret);
 		if (!state) {
-			return { result: toolError({ error: 'invalid_cursor', message: 'next_cursor is not valid here. Pass back the next_cursor of the previous result of this tool unchanged, or omit it to start from the first page.' }) };
+			return {
+				result: toolError({
+					error: 'invalid_cursor',
+					message:
+						'next_cursor is not valid here. Pass back the next_cursor of the previous result of this tool unchanged, or omit it to start from the first page.',
+				}),
+			};
 		}
 		if (state.tool !== spec.name) {
-			return { result: toolError({ error: 'invalid_cursor', message: `next_cursor was issued by ${state.tool}, not ${spec.name}.` }) };
+			return {
+				result: toolError({
+					error: 'invalid_cursor',
+					message: `next_cursor was issued by ${state.tool}, not ${spec.name}.`,
+				}),
+			};
 		}
 		if (Object.keys(filters).length > 0 && !sameFilters(filters, state.filters)) {
-			return { result: toolError({ error: 'invalid_cursor', message: 'next_cursor belongs to a listing with other filters. Repeat the original filters or omit them (the cursor carries them).' }) };
+			return {
+				result: toolError({
+					error: 'invalid_cursor',
+					message:
+						'next_cursor belongs to a listing with other filters. Repeat the original filters or omit them (the cursor carries them).',
+				}),
+			};
 		}
 		({ page, perPage, skip } = state);
 		effectiveFilters = state.filters;
@@ -76,7 +119,10 @@ async function callList(spec: ToolSpec, args: Record<string, unknown>, ctx: Call
 	const res = await ctx.edesk.request({ method: spec.upstream.method, path: routed.path, query });
 	if (!res.ok) return failure(spec, res.error, res.headers);
 
-	const body = (res.value.body ?? {}) as { data?: unknown; paginator?: { currentPage?: number; itemsPerPage?: number; totalItemsCount?: number } };
+	const body = (res.value.body ?? {}) as {
+		data?: unknown;
+		paginator?: { currentPage?: number; itemsPerPage?: number; totalItemsCount?: number };
+	};
 	const data = Array.isArray(body.data) ? body.data : [];
 	const total = body.paginator?.totalItemsCount;
 	const items = data.slice(skip).map((item) => compact(item, spec.resultOmit));
@@ -86,7 +132,10 @@ async function callList(spec: ToolSpec, args: Record<string, unknown>, ctx: Call
 	if (fitted.count < items.length) next = { page, skip: skip + fitted.count };
 	else if (moreUpstream && data.length > 0) next = { page: page + 1, skip: 0 };
 	const nextCursor = next
-		? await encodeCursor({ tool: spec.name, filters: effectiveFilters, page: next.page, perPage, skip: next.skip }, ctx.cursorSecret)
+		? await encodeCursor(
+				{ tool: spec.name, filters: effectiveFilters, page: next.page, perPage, skip: next.skip },
+				ctx.cursorSecret,
+			)
 		: undefined;
 	let out = `{"items":${fitted.json},"has_more":${next ? 'true' : 'false'}`;
 	if (nextCursor) out += `,"next_cursor":${JSON.stringify(nextCursor)}`;
@@ -96,7 +145,8 @@ async function callList(spec: ToolSpec, args: Record<string, unknown>, ctx: Call
 
 function failure(spec: ToolSpec, error: UpstreamError, headers: Headers | undefined): ToolOutcome {
 	const result = toUpstreamToolError(spec, error);
-	if (error.kind === 'rate_limited') return { result, rateLimit: toRateLimitInfo(headers, error.retryAfterSeconds) };
+	if (error.kind === 'rate_limited')
+		return { result, rateLimit: toRateLimitInfo(headers, error.retryAfterSeconds) };
 	return { result };
 }
 
@@ -106,6 +156,10 @@ function text(value: string): CallToolResult {
 
 function sameFilters(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
 	const norm = (o: Record<string, unknown>): string =>
-		JSON.stringify(Object.keys(o).sort().map((k) => [k, o[k]]));
+		JSON.stringify(
+			Object.keys(o)
+				.sort()
+				.map((k) => [k, o[k]]),
+		);
 	return norm(a) === norm(b);
 }

@@ -44,11 +44,13 @@ export function routeArgs(spec: ToolSpec, args: Record<string, unknown>): Routed
 		}
 	}
 	const template = spec.upstream.path;
-	const path = !template.includes('{') ? template : template.replace(/\{([^}]+)\}/g, (whole, name: string) => {
-		const value = pathValues.get(name);
-		if (value === undefined) throw new Error(`${spec.name}: missing path parameter ${name}`);
-		return value;
-	});
+	const path = !template.includes('{')
+		? template
+		: template.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+				const value = pathValues.get(name);
+				if (value === undefined) throw new Error(`${spec.name}: missing path parameter ${name}`);
+				return value;
+			});
 	const hasBody = Object.values(params).some((p) => p.in === 'body');
 	const body = !hasBody ? undefined : bodyRoot === 'array' ? rootBody : bodyObject;
 	return { path, query, body };

@@ -24,12 +24,20 @@ export function toUpstreamToolError(spec: ToolSpec, error: UpstreamError): CallT
 			});
 		case 'http': {
 			const payload: Record<string, unknown> = {
-				error: error.status === 404 ? 'not_found' : error.status === 401 || error.status === 403 ? 'forbidden' : error.status >= 500 ? 'upstream_error' : 'rejected',
+				error:
+					error.status === 404
+						? 'not_found'
+						: error.status === 401 || error.status === 403
+							? 'forbidden'
+							: error.status >= 500
+								? 'upstream_error'
+								: 'rejected',
 				status: error.status,
 				message: error.details ? `${error.message}: ${error.details}` : error.message,
 			};
 			if (error.status === 401 || error.status === 403) {
-				payload.hint = 'The eDesk API token of this account cannot do this (expired, or a Read-only token on a write).';
+				payload.hint =
+					'The eDesk API token of this account cannot do this (expired, or a Read-only token on a write).';
 			}
 			if (error.fields.length > 0) {
 				payload.fields = error.fields.map((f) => ({
@@ -43,7 +51,11 @@ export function toUpstreamToolError(spec: ToolSpec, error: UpstreamError): CallT
 		case 'unavailable':
 			return toolError({ error: 'upstream_unavailable', message: error.message });
 		case 'invalid_response':
-			return toolError({ error: 'upstream_invalid_response', status: error.status, message: error.message });
+			return toolError({
+				error: 'upstream_invalid_response',
+				status: error.status,
+				message: error.message,
+			});
 		default: {
 			const never: never = error;
 			return never;

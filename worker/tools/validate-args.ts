@@ -30,7 +30,15 @@ export function validateArgs(spec: ToolSpec, args: unknown): ValidateArgsResult 
 	// The validator builds JSON pointers with encodeURI, which throws on lone UTF-16 surrogates.
 	const badText = findLoneSurrogate(args, ROOT_FIELD);
 	if (badText !== undefined) {
-		return { ok: false, issues: [{ field: badText, message: `${badText}: must be valid Unicode text (it holds a lone surrogate)` }] };
+		return {
+			ok: false,
+			issues: [
+				{
+					field: badText,
+					message: `${badText}: must be valid Unicode text (it holds a lone surrogate)`,
+				},
+			],
+		};
 	}
 	const result = validatorFor(spec).validate(args);
 	if (!result.valid) {

@@ -9,11 +9,18 @@ export const TOOLS_LIST_BYTES_PER_TOKEN = 4.36;
 
 /** A tool as tools/list shows it. */
 export function toWireTool(spec: ToolSpec): Record<string, unknown> {
-	return { name: spec.name, description: spec.description, inputSchema: spec.inputSchema, annotations: spec.annotations };
+	return {
+		name: spec.name,
+		description: spec.description,
+		inputSchema: spec.inputSchema,
+		annotations: spec.annotations,
+	};
 }
 
 /** The tools/list result for a tool set. */
-export function toToolsListResult(tools: readonly ToolSpec[]): { tools: Record<string, unknown>[] } {
+export function toToolsListResult(tools: readonly ToolSpec[]): {
+	tools: Record<string, unknown>[];
+} {
 	return { tools: tools.map(toWireTool) };
 }
 

@@ -7,7 +7,13 @@ import { HttpError } from '../../../worker/lib/errors';
 import { createUpstreamFetcher } from '../../../worker/proxy/upstream-fetcher';
 import { resetSandbox, SANDBOX_FULL_TOKEN, sandboxControl } from '../../helpers/mcp';
 
-const verify = (timeoutMs?: number) => verifyEdeskCredential(createUpstreamFetcher(env, SANDBOX_BASE_URL), SANDBOX_BASE_URL, SANDBOX_FULL_TOKEN, timeoutMs);
+const verify = (timeoutMs?: number) =>
+	verifyEdeskCredential(
+		createUpstreamFetcher(env, SANDBOX_BASE_URL),
+		SANDBOX_BASE_URL,
+		SANDBOX_FULL_TOKEN,
+		timeoutMs,
+	);
 
 async function refusal(promise: Promise<unknown>): Promise<HttpError> {
 	const error = await promise.then(
@@ -22,21 +28,29 @@ beforeEach(resetSandbox);
 
 describe('verifyEdeskCredential', () => {
 	it('returns the eDesk user of a good token', async () => {
-		expect(await verify()).toEqual({ id: expect.any(Number), name: expect.any(String), email: expect.any(String) });
+		expect(await verify()).toEqual({
+			id: expect.any(Number),
+			name: expect.any(String),
+			email: expect.any(String),
+		});
 	});
 
 	it('is a 502 upstream_unavailable when eDesk sends no headers in time', async () => {
 		await sandboxControl('fail-next', { delay_ms: 2_000 });
 		const error = await refusal(verify(200));
 		expect([error.status, error.code]).toEqual([502, 'upstream_unavailable']);
-		expect(error.message).toBe(`eDesk at ${SANDBOX_BASE_URL} did not answer in time to check the API token; try again`);
+		expect(error.message).toBe(
+			`eDesk at ${SANDBOX_BASE_URL} did not answer in time to check the API token; try again`,
+		);
 	});
 
 	it('is a 502 upstream_unavailable when eDesk stalls after its headers, not a "not the eDesk API" 400', async () => {
 		await sandboxControl('fail-next', { body_delay_ms: 2_000 });
 		const error = await refusal(verify(200));
 		expect([error.status, error.code]).toEqual([502, 'upstream_unavailable']);
-		expect(error.message).toBe('eDesk did not finish its answer in time while checking the API token; try again');
+		expect(error.message).toBe(
+			'eDesk did not finish its answer in time while checking the API token; try again',
+		);
 	});
 
 	it('accepts an answer that is late but within the timeout', async () => {

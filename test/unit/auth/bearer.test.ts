@@ -6,7 +6,12 @@ import { HttpError } from '../../../worker/lib/errors';
 import { TEST_SECRET, testConfig } from './test-config';
 
 async function validToken(scope: string | null = 'admin'): Promise<string> {
-	const claims = { sub: 'ops', iss: 'edesk-mcp', aud: 'edesk-mcp-admin', exp: Math.floor(Date.now() / 1000) + 600 };
+	const claims = {
+		sub: 'ops',
+		iss: 'edesk-mcp',
+		aud: 'edesk-mcp-admin',
+		exp: Math.floor(Date.now() / 1000) + 600,
+	};
 	return new SignJWT(scope === null ? claims : { ...claims, scope })
 		.setProtectedHeader({ alg: 'HS256' })
 		.sign(new TextEncoder().encode(TEST_SECRET));
@@ -24,13 +29,22 @@ async function refusal(headers: Record<string, string>): Promise<HttpError> {
 
 describe('requireApiToken', () => {
 	it('returns the principal for a valid Bearer token (scheme is case-insensitive)', async () => {
-		const request = new Request('https://x.test/', { headers: { authorization: `bearer ${await validToken()}` } });
-		await expect(requireApiToken(request, testConfig())).resolves.toMatchObject({ subject: 'ops', scopes: ['admin'] });
+		const request = new Request('https://x.test/', {
+			headers: { authorization: `bearer ${await validToken()}` },
+		});
+		await expect(requireApiToken(request, testConfig())).resolves.toMatchObject({
+			subject: 'ops',
+			scopes: ['admin'],
+		});
 	});
 
 	it('lets an mcp-scoped token through only where the mcp scope is enough', async () => {
-		const request = new Request('https://x.test/', { headers: { authorization: `Bearer ${await validToken('mcp')}` } });
-		await expect(requireApiToken(request, testConfig(), 'mcp')).resolves.toMatchObject({ scopes: ['mcp'] });
+		const request = new Request('https://x.test/', {
+			headers: { authorization: `Bearer ${await validToken('mcp')}` },
+		});
+		await expect(requireApiToken(request, testConfig(), 'mcp')).resolves.toMatchObject({
+			scopes: ['mcp'],
+		});
 		const refused = await requireApiToken(request, testConfig(), 'admin').catch((e: unknown) => e);
 		expect(refused).toBeInstanceOf(HttpError);
 		expect((refused as HttpError).status).toBe(403);
@@ -38,7 +52,9 @@ describe('requireApiToken', () => {
 	});
 
 	it('refuses a token without any scope, for admin and mcp alike', async () => {
-		const request = new Request('https://x.test/', { headers: { authorization: `Bearer ${await validToken(null)}` } });
+		const request = new Request('https://x.test/', {
+			headers: { authorization: `Bearer ${await validToken(null)}` },
+		});
 		for (const scope of ['admin', 'mcp'] as const) {
 			const refused = await requireApiToken(request, testConfig(), scope).catch((e: unknown) => e);
 			expect((refused as HttpError).status).toBe(403);
@@ -56,13 +72,17 @@ describe('requireApiToken', () => {
 	it('answers 401 invalid_token for another scheme', async () => {
 		const error = await refusal({ authorization: 'Basic YWxhZGRpbjpvcGVuc2VzYW1l' });
 		expect(error.status).toBe(401);
-		expect(error.headers['www-authenticate']).toMatch(/^Bearer realm="edesk-mcp", error="invalid_token"/);
+		expect(error.headers['www-authenticate']).toMatch(
+			/^Bearer realm="edesk-mcp", error="invalid_token"/,
+		);
 	});
 
 	it('answers 401 invalid_token with a description for a bad token, without echoing it', async () => {
 		const error = await refusal({ authorization: 'Bearer abc.def.ghi' });
 		expect(error.status).toBe(401);
-		expect(error.headers['www-authenticate']).toMatch(/error="invalid_token", error_description="[^"]+"/);
+		expect(error.headers['www-authenticate']).toMatch(
+			/error="invalid_token", error_description="[^"]+"/,
+		);
 		expect(error.message).not.toContain('abc.def.ghi');
 	});
 });

@@ -23,7 +23,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	const body = JSON.stringify({ keys: [jwk] });
 	const server = createServer((req, res) => {
 		if (req.url === '/.well-known/jwks.json') {
-			res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+			res.writeHead(200, {
+				'content-type': 'application/json',
+				'content-length': Buffer.byteLength(body),
+			});
 			res.end(body);
 		} else {
 			res.writeHead(404).end();

@@ -7,7 +7,13 @@ import { TEST_SECRET, testConfig } from './test-config';
 const now = (): number => Math.floor(Date.now() / 1000);
 
 async function sign(claims: Record<string, unknown>, secret = TEST_SECRET): Promise<string> {
-	return new SignJWT({ sub: 'alice', iss: 'edesk-mcp', aud: 'edesk-mcp-admin', exp: now() + 600, ...claims })
+	return new SignJWT({
+		sub: 'alice',
+		iss: 'edesk-mcp',
+		aud: 'edesk-mcp-admin',
+		exp: now() + 600,
+		...claims,
+	})
 		.setProtectedHeader({ alg: 'HS256' })
 		.sign(new TextEncoder().encode(secret));
 }
@@ -16,18 +22,30 @@ describe('verifyApiToken', () => {
 	it('accepts a token with the right signature, issuer, audience and a future expiry', async () => {
 		const exp = now() + 600;
 		const result = await verifyApiToken(await sign({ exp }), testConfig());
-		expect(result).toEqual({ ok: true, principal: { subject: 'alice', expiresAt: exp, scopes: [] } });
+		expect(result).toEqual({
+			ok: true,
+			principal: { subject: 'alice', expiresAt: exp, scopes: [] },
+		});
 		const scoped = await verifyApiToken(await sign({ exp, scope: 'admin mcp' }), testConfig());
-		expect(scoped).toEqual({ ok: true, principal: { subject: 'alice', expiresAt: exp, scopes: ['admin', 'mcp'] } });
+		expect(scoped).toEqual({
+			ok: true,
+			principal: { subject: 'alice', expiresAt: exp, scopes: ['admin', 'mcp'] },
+		});
 	});
 
 	it('accepts an audience list that contains the configured audience', async () => {
-		const result = await verifyApiToken(await sign({ aud: ['other', 'edesk-mcp-admin'] }), testConfig());
+		const result = await verifyApiToken(
+			await sign({ aud: ['other', 'edesk-mcp-admin'] }),
+			testConfig(),
+		);
 		expect(result.ok).toBe(true);
 	});
 
 	it('refuses a token signed with another secret', async () => {
-		const result = await verifyApiToken(await sign({}, 'another-secret-0123456789abcdef0123'), testConfig());
+		const result = await verifyApiToken(
+			await sign({}, 'another-secret-0123456789abcdef0123'),
+			testConfig(),
+		);
 		expect(result).toEqual({ ok: false, description: 'The API token signature is invalid' });
 	});
 
@@ -42,7 +60,10 @@ describe('verifyApiToken', () => {
 	});
 
 	it('refuses a token for another audience (environment)', async () => {
-		const result = await verifyApiToken(await sign({ aud: 'edesk-mcp-admin-production' }), testConfig());
+		const result = await verifyApiToken(
+			await sign({ aud: 'edesk-mcp-admin-production' }),
+			testConfig(),
+		);
 		expect(result).toMatchObject({ ok: false, description: expect.stringContaining('audience') });
 	});
 
@@ -59,41 +80,72 @@ describe('verifyApiToken', () => {
 
 	it('refuses a token that is not yet valid', async () => {
 		const result = await verifyApiToken(await sign({ nbf: now() + 600 }), testConfig());
-		expect(result).toMatchObject({ ok: false, description: expect.stringContaining('not valid yet') });
+		expect(result).toMatchObject({
+			ok: false,
+			description: expect.stringContaining('not valid yet'),
+		});
 	});
 
 	it('refuses an unsigned (alg none) token', async () => {
 		const header = btoa(JSON.stringify({ alg: 'none' })).replace(/=+$/, '');
-		const body = btoa(JSON.stringify({ sub: 'alice', iss: 'edesk-mcp', aud: 'edesk-mcp-admin', exp: now() + 600 })).replace(/=+$/, '');
+		const body = btoa(
+			JSON.stringify({ sub: 'alice', iss: 'edesk-mcp', aud: 'edesk-mcp-admin', exp: now() + 600 }),
+		).replace(/=+$/, '');
 		const result = await verifyApiToken(`${header}.${body}.`, testConfig());
 		expect(result.ok).toBe(false);
 	});
 
 	it('refuses an RS256 token when no JWKS URL is configured', async () => {
 		const { privateKey } = await generateKeyPair('RS256');
-		const token = await new SignJWT({ sub: 'alice', iss: 'edesk-mcp', aud: 'edesk-mcp-admin', exp: now() + 600 })
+		const token = await new SignJWT({
+			sub: 'alice',
+			iss: 'edesk-mcp',
+			aud: 'edesk-mcp-admin',
+			exp: now() + 600,
+		})
 			.setProtectedHeader({ alg: 'RS256' })
 			.sign(privateKey);
-		expect(await verifyApiToken(token, testConfig())).toMatchObject({ ok: false, description: expect.stringContaining('algorithm') });
+		expect(await verifyApiToken(token, testConfig())).toMatchObject({
+			ok: false,
+			description: expect.stringContaining('algorithm'),
+		});
 	});
 
 	it('refuses text that is not a JWT', async () => {
-		expect(await verifyApiToken('not-a-jwt', testConfig())).toEqual({ ok: false, description: 'The API token is not a JWT' });
+		expect(await verifyApiToken('not-a-jwt', testConfig())).toEqual({
+			ok: false,
+			description: 'The API token is not a JWT',
+		});
 	});
 
 	it('throws (a generic 500) when neither JWT_SECRET nor JWKS_URL is configured', async () => {
-		await expect(verifyApiToken(await sign({}), testConfig({ jwtSecret: undefined }))).rejects.toThrow(/not configured/);
+		await expect(
+			verifyApiToken(await sign({}), testConfig({ jwtSecret: undefined })),
+		).rejects.toThrow(/not configured/);
 	});
 
 	it('refuses a token with a critical header extension it does not understand', async () => {
 		const b64 = (v: object | Uint8Array): string => {
 			const bytes = v instanceof Uint8Array ? v : new TextEncoder().encode(JSON.stringify(v));
-			return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+			return btoa(String.fromCharCode(...bytes))
+				.replace(/\+/g, '-')
+				.replace(/\//g, '_')
+				.replace(/=+$/, '');
 		};
 		const input = `${b64({ alg: 'HS256', crit: ['x-ext'], 'x-ext': 1 })}.${b64({ sub: 'alice', iss: 'edesk-mcp', aud: 'edesk-mcp-admin', exp: now() + 600 })}`;
-		const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(TEST_SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-		const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(input)));
-		expect(await verifyApiToken(`${input}.${b64(signature)}`, testConfig())).toEqual({ ok: false, description: 'The API token is malformed' });
+		const key = await crypto.subtle.importKey(
+			'raw',
+			new TextEncoder().encode(TEST_SECRET),
+			{ name: 'HMAC', hash: 'SHA-256' },
+			false,
+			['sign'],
+		);
+		const signature = new Uint8Array(
+			await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(input)),
+		);
+		expect(await verifyApiToken(`${input}.${b64(signature)}`, testConfig())).toEqual({
+			ok: false,
+			description: 'The API token is malformed',
+		});
 	});
-
 });

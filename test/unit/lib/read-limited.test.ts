@@ -29,7 +29,9 @@ describe('readTextWithin', () => {
 
 	it('refuses a declared Content-Length over the limit without reading', async () => {
 		const { response, pulled } = streamed(10, 1024);
-		const declared = new Response(response.body, { headers: { 'content-length': String(10 * 1024 * 1024) } });
+		const declared = new Response(response.body, {
+			headers: { 'content-length': String(10 * 1024 * 1024) },
+		});
 		expect(await readTextWithin(declared, 1024 * 1024)).toBeNull();
 		expect(pulled()).toBeLessThanOrEqual(1);
 	});
@@ -57,7 +59,9 @@ describe('readTextWithin', () => {
 
 	it('pulls a compressed body chunk by chunk even when it declares a length', async () => {
 		const { response, pulled } = streamed(10_000, 64 * 1024);
-		const compressed = new Response(response.body, { headers: { 'content-length': '100', 'content-encoding': 'gzip' } });
+		const compressed = new Response(response.body, {
+			headers: { 'content-length': '100', 'content-encoding': 'gzip' },
+		});
 		expect(await readTextWithin(compressed, 1024 * 1024)).toBeNull();
 		expect(pulled()).toBeLessThanOrEqual(18);
 	});

@@ -9,7 +9,12 @@ import { callTool } from '../../../worker/tools/execute';
 import { resetSandbox, SANDBOX_FULL_TOKEN, sandboxControl } from '../../helpers/mcp';
 
 const client = (timeoutMs?: number) =>
-	createEdeskClient({ baseUrl: SANDBOX_BASE_URL, apiToken: SANDBOX_FULL_TOKEN, fetcher: createUpstreamFetcher(env, SANDBOX_BASE_URL), timeoutMs });
+	createEdeskClient({
+		baseUrl: SANDBOX_BASE_URL,
+		apiToken: SANDBOX_FULL_TOKEN,
+		fetcher: createUpstreamFetcher(env, SANDBOX_BASE_URL),
+		timeoutMs,
+	});
 
 beforeEach(resetSandbox);
 
@@ -24,13 +29,19 @@ describe('eDesk client timeout', () => {
 		await sandboxControl('fail-next', { status: 504, delay_ms: 2_000 });
 		const res = await client(200).request({ method: 'GET', path: '/tickets/701581498' });
 		// Without the timeout this would be the forced 504.
-		expect(res).toEqual({ ok: false, error: { kind: 'unavailable', message: 'eDesk did not answer in time' } });
+		expect(res).toEqual({
+			ok: false,
+			error: { kind: 'unavailable', message: 'eDesk did not answer in time' },
+		});
 	});
 
 	it('gives up on an eDesk that stalls between its headers and its body', async () => {
 		await sandboxControl('fail-next', { status: 503, body_delay_ms: 2_000 });
 		const res = await client(200).request({ method: 'GET', path: '/tickets/701581498' });
-		expect(res).toEqual({ ok: false, error: { kind: 'unavailable', message: 'eDesk did not answer in time' } });
+		expect(res).toEqual({
+			ok: false,
+			error: { kind: 'unavailable', message: 'eDesk did not answer in time' },
+		});
 	});
 
 	it('still reports an answer that came in time, when the delay is shorter than the timeout', async () => {
@@ -41,13 +52,22 @@ describe('eDesk client timeout', () => {
 	});
 
 	it('reaches the model as an upstream_unavailable tool error, for a list tool too', async () => {
-		for (const [name, args] of [['get_single_e_desk_ticket_by_id', { id: 701581498 }], ['list_all_e_desk_tickets', {}]] as const) {
+		for (const [name, args] of [
+			['get_single_e_desk_ticket_by_id', { id: 701581498 }],
+			['list_all_e_desk_tickets', {}],
+		] as const) {
 			await sandboxControl('fail-next', { status: 503, body_delay_ms: 2_000 });
 			const spec = TOOL_CATALOG.find((t) => t.name === name);
 			if (!spec) throw new Error(`no tool ${name}`);
-			const { result } = await callTool(spec, args, { edesk: client(200), cursorSecret: 'cursor-secret' });
+			const { result } = await callTool(spec, args, {
+				edesk: client(200),
+				cursorSecret: 'cursor-secret',
+			});
 			expect(result.isError).toBe(true);
-			expect(JSON.parse(result.content[0]?.text ?? '')).toEqual({ error: 'upstream_unavailable', message: 'eDesk did not answer in time' });
+			expect(JSON.parse(result.content[0]?.text ?? '')).toEqual({
+				error: 'upstream_unavailable',
+				message: 'eDesk did not answer in time',
+			});
 		}
 	});
 });

@@ -16,7 +16,14 @@ describe('toRateLimitInfo', () => {
 	});
 
 	it('normalizes X-RateLimit-* headers', () => {
-		const info = toRateLimitInfo(new Headers({ 'X-RateLimit-Limit': '120', 'X-RateLimit-Remaining': '3', 'X-RateLimit-Reset': '7' }), undefined);
+		const info = toRateLimitInfo(
+			new Headers({
+				'X-RateLimit-Limit': '120',
+				'X-RateLimit-Remaining': '3',
+				'X-RateLimit-Reset': '7',
+			}),
+			undefined,
+		);
 		expect(info).toMatchObject({ limit: 120, remaining: 3, resetSeconds: 7, retryAfterSeconds: 7 });
 	});
 
@@ -36,16 +43,39 @@ describe('eDesk error parsing', () => {
 	});
 
 	it('maps the exact eDesk 429 body', () => {
-		const e = toUpstreamError(429, '{"error":{"httpCode":429,"message":"Too many requests","details":"Out of quota"}}', null);
-		expect(e).toEqual({ kind: 'rate_limited', retryAfterSeconds: 1, message: 'Too many requests (Out of quota)' });
+		const e = toUpstreamError(
+			429,
+			'{"error":{"httpCode":429,"message":"Too many requests","details":"Out of quota"}}',
+			null,
+		);
+		expect(e).toEqual({
+			kind: 'rate_limited',
+			retryAfterSeconds: 1,
+			message: 'Too many requests (Out of quota)',
+		});
 	});
 
 	it('maps validation details with string error codes', () => {
-		const e = toUpstreamError(400, '{"error":{"httpCode":400,"message":"Validation failed","details":{"status":{"errorCode":"4007"},"order_items.0.sku":{"errorCode":"4001"}}}}', null);
-		expect(e).toMatchObject({ kind: 'http', status: 400, fields: [{ field: 'status', errorCode: '4007' }, { field: 'order_items.0.sku', errorCode: '4001' }] });
+		const e = toUpstreamError(
+			400,
+			'{"error":{"httpCode":400,"message":"Validation failed","details":{"status":{"errorCode":"4007"},"order_items.0.sku":{"errorCode":"4001"}}}}',
+			null,
+		);
+		expect(e).toMatchObject({
+			kind: 'http',
+			status: 400,
+			fields: [
+				{ field: 'status', errorCode: '4007' },
+				{ field: 'order_items.0.sku', errorCode: '4001' },
+			],
+		});
 	});
 
 	it('survives a non-JSON body', () => {
-		expect(toUpstreamError(502, '<html>', null)).toMatchObject({ kind: 'http', status: 502, message: 'eDesk server error' });
+		expect(toUpstreamError(502, '<html>', null)).toMatchObject({
+			kind: 'http',
+			status: 502,
+			message: 'eDesk server error',
+		});
 	});
 });

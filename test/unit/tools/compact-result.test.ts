@@ -5,15 +5,31 @@ import { byteLength, compact, fitItems } from '../../../worker/tools/compact-res
 
 describe('compact', () => {
 	it('drops null, empty strings, empty arrays and objects at every depth, keeping 0 and false', () => {
-		expect(compact({ a: null, b: '', c: [], d: {}, e: { f: [null, '', {}] }, g: 0, h: false, i: [1, null, 'x'] })).toEqual({ g: 0, h: false, i: [1, 'x'] });
+		expect(
+			compact({
+				a: null,
+				b: '',
+				c: [],
+				d: {},
+				e: { f: [null, '', {}] },
+				g: 0,
+				h: false,
+				i: [1, null, 'x'],
+			}),
+		).toEqual({ g: 0, h: false, i: [1, 'x'] });
 	});
 
 	it('leaves out the named top-level fields only', () => {
-		expect(compact({ sales_order: { id: 1 }, id: 2, nested: { sales_order: 3 } }, ['sales_order'])).toEqual({ id: 2, nested: { sales_order: 3 } });
+		expect(
+			compact({ sales_order: { id: 1 }, id: 2, nested: { sales_order: 3 } }, ['sales_order']),
+		).toEqual({ id: 2, nested: { sales_order: 3 } });
 	});
 
 	it('keeps an own "__proto__" key as data, never as the prototype', () => {
-		const out = compact(JSON.parse('{"__proto__":{"polluted":true},"id":1}')) as Record<string, unknown>;
+		const out = compact(JSON.parse('{"__proto__":{"polluted":true},"id":1}')) as Record<
+			string,
+			unknown
+		>;
 		expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
 		expect((out as { polluted?: boolean }).polluted).toBeUndefined();
 		expect(JSON.stringify(out)).toBe('{"__proto__":{"polluted":true},"id":1}');
@@ -25,19 +41,26 @@ describe('fitItems', () => {
 		const items = [{ t: 'é'.repeat(10) }, { t: 'a' }, { t: 'b' }];
 		const first = JSON.stringify(items[0]);
 		const budget = 2 + byteLength(first) + 1 + JSON.stringify(items[1]).length;
-		expect(fitItems(items, budget)).toEqual({ json: `[${first},${JSON.stringify(items[1])}]`, count: 2 });
+		expect(fitItems(items, budget)).toEqual({
+			json: `[${first},${JSON.stringify(items[1])}]`,
+			count: 2,
+		});
 		expect(fitItems(items, 3)).toEqual({ json: `[${first}]`, count: 1 });
 	});
 
 	it('returns a page that fits whole as one array, and any cut as valid JSON', () => {
 		fc.assert(
-			fc.property(fc.array(fc.jsonValue(), { maxLength: 12 }), fc.integer({ min: 0, max: 400 }), (items, budget) => {
-				const { json, count } = fitItems(items, budget);
-				const parsed = JSON.parse(json) as unknown[];
-				expect(parsed).toEqual(JSON.parse(JSON.stringify(items.slice(0, count))));
-				if (count > 1) expect(byteLength(json)).toBeLessThanOrEqual(budget);
-				if (byteLength(JSON.stringify(items)) <= budget) expect(count).toBe(items.length);
-			}),
+			fc.property(
+				fc.array(fc.jsonValue(), { maxLength: 12 }),
+				fc.integer({ min: 0, max: 400 }),
+				(items, budget) => {
+					const { json, count } = fitItems(items, budget);
+					const parsed = JSON.parse(json) as unknown[];
+					expect(parsed).toEqual(JSON.parse(JSON.stringify(items.slice(0, count))));
+					if (count > 1) expect(byteLength(json)).toBeLessThanOrEqual(budget);
+					if (byteLength(JSON.stringify(items)) <= budget) expect(count).toBe(items.length);
+				},
+			),
 			{ numRuns: 1000 },
 		);
 	});
@@ -47,9 +70,17 @@ describe('byteLength', () => {
 	it('equals the UTF-8 encoded length of any string, lone surrogates included', () => {
 		const encoder = new TextEncoder();
 		fc.assert(
-			fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('\ud800', '\udc00', '\ud83d\ude00', 'é', '€'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })) }), (s) => {
-				expect(byteLength(s)).toBe(encoder.encode(s).byteLength);
-			}),
+			fc.property(
+				fc.string({
+					unit: fc.oneof(
+						fc.constantFrom('\ud800', '\udc00', '\ud83d\ude00', 'é', '€'),
+						fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+					),
+				}),
+				(s) => {
+					expect(byteLength(s)).toBe(encoder.encode(s).byteLength);
+				},
+			),
 			{ numRuns: 2000 },
 		);
 	});

@@ -31,7 +31,11 @@ const names = (tools: ToolSpec[]): string[] => tools.map((t) => t.name);
 
 describe('filterTools', () => {
 	it('keeps list and get tools for methods [read]', () => {
-		expect(names(filterTools(CATALOG, { methods: ['read'], tags: [] }))).toEqual(['list_tickets', 'get_ticket', 'list_orders']);
+		expect(names(filterTools(CATALOG, { methods: ['read'], tags: [] }))).toEqual([
+			'list_tickets',
+			'get_ticket',
+			'list_orders',
+		]);
 	});
 
 	it('keeps create, update and delete tools for methods [write]', () => {
@@ -44,7 +48,10 @@ describe('filterTools', () => {
 	});
 
 	it('accepts exact method names and mixes them with groups', () => {
-		expect(names(filterTools(CATALOG, { methods: ['get', 'delete'], tags: [] }))).toEqual(['get_ticket', 'delete_ticket']);
+		expect(names(filterTools(CATALOG, { methods: ['get', 'delete'], tags: [] }))).toEqual([
+			'get_ticket',
+			'delete_ticket',
+		]);
 		expect(names(filterTools(CATALOG, { methods: ['read', 'create'], tags: ['orders'] }))).toEqual([
 			'list_orders',
 			'create_order_note',
@@ -52,11 +59,12 @@ describe('filterTools', () => {
 	});
 
 	it('keeps a tool that has any of the tags, and every tag when tags is empty', () => {
-		expect(names(filterTools(CATALOG, { methods: ['write'], tags: ['customer-facing', 'orders'] }))).toEqual([
-			'create_message',
-			'create_order_note',
-		]);
-		expect(filterTools(CATALOG, { methods: ['read', 'write'], tags: [] })).toHaveLength(CATALOG.length);
+		expect(
+			names(filterTools(CATALOG, { methods: ['write'], tags: ['customer-facing', 'orders'] })),
+		).toEqual(['create_message', 'create_order_note']);
+		expect(filterTools(CATALOG, { methods: ['read', 'write'], tags: [] })).toHaveLength(
+			CATALOG.length,
+		);
 	});
 
 	it('ignores unknown method names (validation reports them)', () => {
@@ -71,7 +79,9 @@ describe('filterTools', () => {
 	});
 
 	it('covers the whole real catalogue with read + write', () => {
-		expect(filterTools(TOOL_CATALOG, { methods: ['read', 'write'], tags: [] })).toHaveLength(TOOL_CATALOG.length);
+		expect(filterTools(TOOL_CATALOG, { methods: ['read', 'write'], tags: [] })).toHaveLength(
+			TOOL_CATALOG.length,
+		);
 	});
 });
 
@@ -88,11 +98,15 @@ describe('validateServerConfig', () => {
 
 	it('names unknown tags and what is allowed', () => {
 		const problems = validateServerConfig({ methods: ['read'], tags: ['invoices'] }, CATALOG);
-		expect(problems).toEqual(['tags: unknown tag "invoices" (allowed: customer-facing, orders, tickets)']);
+		expect(problems).toEqual([
+			'tags: unknown tag "invoices" (allowed: customer-facing, orders, tickets)',
+		]);
 	});
 
 	it('refuses an empty method list', () => {
-		expect(validateServerConfig({ methods: [], tags: [] }, CATALOG)[0]).toMatch(/^methods: choose at least one/);
+		expect(validateServerConfig({ methods: [], tags: [] }, CATALOG)[0]).toMatch(
+			/^methods: choose at least one/,
+		);
 	});
 
 	it('refuses a filter that leaves no tool', () => {

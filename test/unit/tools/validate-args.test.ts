@@ -100,7 +100,12 @@ describe('validateArgs with text that is not valid Unicode', () => {
 	it('names the argument holding a lone surrogate instead of failing', () => {
 		const spec = findTool('create_a_e_desk_order_note')!;
 		const bad = validateArgs(spec, { sales_order_id: 1, text: 'a\uD800b' });
-		expect(bad).toEqual({ ok: false, issues: [{ field: 'text', message: 'text: must be valid Unicode text (it holds a lone surrogate)' }] });
+		expect(bad).toEqual({
+			ok: false,
+			issues: [
+				{ field: 'text', message: 'text: must be valid Unicode text (it holds a lone surrogate)' },
+			],
+		});
 		const badKey = validateArgs(spec, { sales_order_id: 1, text: 'x', ['\uDC00']: 1 });
 		expect(badKey.ok).toBe(false);
 		expect(validateArgs(spec, { sales_order_id: 1, text: 'emoji \uD83D\uDE00 ok' }).ok).toBe(true);
