@@ -18,7 +18,7 @@ import { runClosedLoop } from './lib/closed-loop.mjs';
 import { createHttpClient } from './lib/http-client.mjs';
 import { loadCatalog } from './lib/load-catalog.mjs';
 import { createMcpClient, resultText } from './lib/mcp-client.mjs';
-import { parseFlagsOrExit } from './lib/parse-flags.mjs';
+import { parseArgs } from 'node:util';
 import { startWorkerd } from './lib/start-workerd.mjs';
 import { formatTable, round, summarize } from './lib/stats.mjs';
 
@@ -49,14 +49,38 @@ const SCENARIOS = [
 	},
 ];
 
-const flags = parseFlagsOrExit(process.argv.slice(2), {
-	seconds: 6,
-	slices: 6,
-	warmup: 1,
-	levels: '1,16,64',
-	out: 'results/bench.json',
-});
+const flags = readFlags();
 const levels = flags.levels.split(',').map(Number);
+
+/** The command-line flags (node:util parseArgs); a bad flag prints the problem and exits 2. */
+function readFlags() {
+	try {
+		const { values } = parseArgs({
+			options: {
+				seconds: { type: 'string', default: '6' },
+				slices: { type: 'string', default: '6' },
+				warmup: { type: 'string', default: '1' },
+				levels: { type: 'string', default: '1,16,64' },
+				out: { type: 'string', default: 'results/bench.json' },
+			},
+		});
+		const number = (name) => {
+			const value = Number(values[name]);
+			if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number`);
+			return value;
+		};
+		return {
+			seconds: number('seconds'),
+			slices: number('slices'),
+			warmup: number('warmup'),
+			levels: values.levels,
+			out: values.out,
+		};
+	} catch (error) {
+		console.error(error.message);
+		process.exit(2);
+	}
+}
 
 async function main() {
 	const full = await provisionServer(workerd.origin, workerd.apiToken, { serverName: 'bench' });

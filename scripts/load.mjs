@@ -16,21 +16,48 @@ import { dirname, resolve } from 'node:path';
 import { provisionServer, ROOT, SANDBOX_TOKEN } from './local-server.mjs';
 import { createHttpClient } from './lib/http-client.mjs';
 import { createMcpClient, resultText } from './lib/mcp-client.mjs';
-import { parseFlagsOrExit } from './lib/parse-flags.mjs';
+import { parseArgs } from 'node:util';
 import { createRequestLogCollector } from './lib/sandbox-log.mjs';
 import { startWorkerd } from './lib/start-workerd.mjs';
 import { bodyHashes, verifyWrites } from './lib/verify-writes.mjs';
 import { formatTable, round, summarize } from './lib/stats.mjs';
 
-const flags = parseFlagsOrExit(process.argv.slice(2), {
-	clients: 50,
-	seconds: 60,
-	rateLimit: true,
-	backoff: false,
-	injectDuplicate: false,
-	seed: 1,
-	out: 'results/load.json',
-});
+const flags = readFlags();
+
+/** The command-line flags (node:util parseArgs); a bad flag prints the problem and exits 2. */
+function readFlags() {
+	try {
+		const { values } = parseArgs({
+			options: {
+				clients: { type: 'string', default: '50' },
+				seconds: { type: 'string', default: '60' },
+				'no-rate-limit': { type: 'boolean', default: false },
+				backoff: { type: 'boolean', default: false },
+				'inject-duplicate': { type: 'boolean', default: false },
+				seed: { type: 'string', default: '1' },
+				out: { type: 'string', default: 'results/load.json' },
+			},
+		});
+		const number = (name) => {
+			const value = Number(values[name]);
+			if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number`);
+			return value;
+		};
+		return {
+			clients: number('clients'),
+			seconds: number('seconds'),
+			rateLimit: !values['no-rate-limit'],
+			backoff: values.backoff,
+			injectDuplicate: values['inject-duplicate'],
+			seed: number('seed'),
+			out: values.out,
+		};
+	} catch (error) {
+		console.error(error.message);
+		process.exit(2);
+	}
+}
+
 /** Headers a passed-through 429 must carry (README "Tools"). */
 const RATE_LIMIT_HEADERS = [
 	'retry-after',
