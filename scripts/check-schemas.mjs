@@ -2,9 +2,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Validator } from '@cfworker/json-schema';
 import { loadCatalog } from './lib/load-catalog.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** `--schemas <dir>` checks another copy of schemas/ (the tests use it); the catalogue is always the bundled one. */
+const SCHEMAS = parseArgs({
+	options: { schemas: { type: 'string', default: join(ROOT, 'schemas') } },
+}).values.schemas;
 const CATALOG_TS = join(ROOT, 'worker/tools/catalog.ts');
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 const HTTP_BY_METHOD = { list: 'GET', get: 'GET', create: 'POST', update: 'PUT', delete: 'DELETE' };
@@ -12,14 +18,37 @@ const FORBIDDEN_KEYWORDS = ['$ref', '$defs', 'definitions', 'oneOf', 'anyOf', 'a
 const problems = [];
 const fail = (where, message) => problems.push(`${where}: ${message}`);
 
+const readFormat = (name) =>
+	new Validator(JSON.parse(readFileSync(join(SCHEMAS, 'format', name), 'utf8')), '2020-12', false);
+/** The format of each kind of file (schemas/format/): unknown or misspelt keywords are refused. */
+const FORMATS = {
+	resources: readFormat('resource.schema.json'),
+	docs: readFormat('docs.schema.json'),
+};
+
+/** Every place where `json` breaks the format of its kind of file. */
+function checkFormat(dir, stem, json) {
+	const result = FORMATS[dir].validate(json);
+	if (result.valid) return;
+	// Wrapper errors only say that a child failed: report the deepest place of each failure.
+	const units = result.errors.filter(
+		(e) => e.keyword !== 'false' && !e.error.startsWith('A subschema had errors'),
+	);
+	const deepest = units.filter(
+		(u) => !units.some((v) => v.instanceLocation.startsWith(`${u.instanceLocation}/`)),
+	);
+	for (const unit of deepest)
+		fail(`schemas/${dir}/${stem}.json ${unit.instanceLocation}`, unit.error);
+}
+
 const readJsonDir = (dir) =>
-	readdirSync(join(ROOT, 'schemas', dir))
+	readdirSync(join(SCHEMAS, dir))
 		.filter((f) => f.endsWith('.json'))
 		.sort()
 		.map((f) => {
 			const stem = basename(f, '.json');
 			try {
-				return { stem, json: JSON.parse(readFileSync(join(ROOT, 'schemas', dir, f), 'utf8')) };
+				return { stem, json: JSON.parse(readFileSync(join(SCHEMAS, dir, f), 'utf8')) };
 			} catch (e) {
 				fail(`schemas/${dir}/${f}`, `not valid JSON (${e.message})`);
 				return { stem, json: undefined };
@@ -38,6 +67,9 @@ function checkSchema(schema, where, isProperty) {
 	for (const k of FORBIDDEN_KEYWORDS)
 		if (k in schema) fail(where, `uses ${k} (not in the safe subset)`);
 	if (typeof schema.type !== 'string' && !Array.isArray(schema.enum)) fail(where, 'has no type');
+	// An object that takes any key would pass whatever a client adds straight on to eDesk.
+	if (schema.type === 'object' && schema.additionalProperties !== false)
+		fail(where, 'is an object without additionalProperties: false');
 	if ('items' in schema) {
 		if (Array.isArray(schema.items)) fail(where, 'has tuple items');
 		else checkSchema(schema.items, `${where}[]`, false);
@@ -162,6 +194,9 @@ function checkDerived(tools) {
 
 const resources = readJsonDir('resources');
 const docs = readJsonDir('docs');
+for (const { stem, json } of resources)
+	if (json !== undefined) checkFormat('resources', stem, json);
+for (const { stem, json } of docs) if (json !== undefined) checkFormat('docs', stem, json);
 const docsByStem = new Map(docs.map((d) => [d.stem, d.json]));
 for (const resource of resources) checkResource(resource, docsByStem);
 for (const { stem } of docs) {
