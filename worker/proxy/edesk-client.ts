@@ -136,15 +136,34 @@ function toFormData(body: unknown): FormData {
 					content_base64?: string;
 					content_type?: string;
 				};
-				const bytes = Uint8Array.from(atob(file.content_base64 ?? ''), (c) => c.charCodeAt(0));
+				// The tools layer has checked content_base64 (an isError result names a bad one).
+				const bytes = Uint8Array.from(atob((file.content_base64 ?? '').replace(/\s+/g, '')), (c) =>
+					c.charCodeAt(0),
+				);
 				form.append(
 					key,
-					new File([bytes], file.name ?? 'attachment', {
-						type: file.content_type ?? 'application/octet-stream',
+					new File([bytes], toSafeFileName(file.name), {
+						type: toSafeContentType(file.content_type),
 					}),
 				);
 			}
 		} else form.append(key, String(value));
 	}
 	return form;
+}
+
+/** A file name that cannot break the multipart header it goes into: no control characters, quotes or backslashes. */
+export function toSafeFileName(name: string | undefined): string {
+	const safe = (name ?? '')
+		.replace(/[\u0000-\u001f\u007f"\\]/g, '_')
+		.trim()
+		.slice(0, 255);
+	return safe === '' ? 'attachment' : safe;
+}
+
+/** A MIME type as `type/subtype` (with parameters), else application/octet-stream. */
+function toSafeContentType(type: string | undefined): string {
+	return type !== undefined && /^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=[\w.+-]+)*$/.test(type)
+		? type
+		: 'application/octet-stream';
 }

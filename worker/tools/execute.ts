@@ -41,6 +41,18 @@ export async function callTool(
 			}),
 		};
 	}
+	const badFile =
+		spec.upstream.bodyEncoding === 'multipart' ? findBadBase64(checked.value) : undefined;
+	if (badFile !== undefined) {
+		const message = `${badFile}: must be standard base64 (A-Z, a-z, 0-9, +, /, = padding)`;
+		return {
+			result: toolError({
+				error: 'invalid_arguments',
+				message: 'Arguments do not match the tool input schema.',
+				issues: [{ field: badFile, message }],
+			}),
+		};
+	}
 	return spec.method === 'list'
 		? callList(spec, checked.value, ctx)
 		: callSingle(spec, checked.value, ctx);
@@ -152,6 +164,22 @@ function failure(spec: ToolSpec, error: UpstreamError, headers: Headers | undefi
 
 function text(value: string): CallToolResult {
 	return { content: [{ type: 'text', text: value }] };
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** The argument path of the first `content_base64` file field that is not valid base64, if any. */
+function findBadBase64(args: Record<string, unknown>): string | undefined {
+	for (const [name, value] of Object.entries(args)) {
+		if (!Array.isArray(value)) continue;
+		for (let i = 0; i < value.length; i++) {
+			const item = value[i] as Record<string, unknown> | null;
+			const content = item?.content_base64;
+			if (typeof content === 'string' && !BASE64.test(content.replace(/\s+/g, '')))
+				return `${name}[${i}].content_base64`;
+		}
+	}
+	return undefined;
 }
 
 function sameFilters(a: Record<string, unknown>, b: Record<string, unknown>): boolean {

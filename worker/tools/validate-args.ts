@@ -27,19 +27,9 @@ export function validateArgs(spec: ToolSpec, args: unknown): ValidateArgsResult 
 			issues: [{ field: ROOT_FIELD, message: `${ROOT_FIELD}: must be an object` }],
 		};
 	}
-	// The validator builds JSON pointers with encodeURI, which throws on lone UTF-16 surrogates.
-	const badText = findLoneSurrogate(args, ROOT_FIELD);
-	if (badText !== undefined) {
-		return {
-			ok: false,
-			issues: [
-				{
-					field: badText,
-					message: `${badText}: must be valid Unicode text (it holds a lone surrogate)`,
-				},
-			],
-		};
-	}
+	const bad = findUnsafeValue(args, ROOT_FIELD);
+	if (bad !== undefined)
+		return { ok: false, issues: [{ field: bad.field, message: `${bad.field}: ${bad.problem}` }] };
 	const result = validatorFor(spec).validate(args);
 	if (!result.valid) {
 		const issues = dedupe(
@@ -63,21 +53,47 @@ export function validateArgs(spec: ToolSpec, args: unknown): ValidateArgsResult 
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** The path of the first key or string holding a lone surrogate, or undefined. */
-function findLoneSurrogate(value: unknown, path: string, depth = 0): string | undefined {
-	if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : undefined;
+/** Values JSON Schema lets through but no eDesk call may carry, with where they are. */
+interface UnsafeValue {
+	field: string;
+	problem: string;
+}
+
+/**
+ * The first value the schema check cannot be trusted with: a lone UTF-16 surrogate (the validator
+ * builds JSON pointers with encodeURI, which throws on one), a non-finite number (`1e999` parses as
+ * Infinity, which passes an integer check) or an integer beyond 2^53 - 1 (JSON.parse has already
+ * rounded it to another value, so it would name another record).
+ */
+function findUnsafeValue(value: unknown, path: string, depth = 0): UnsafeValue | undefined {
+	if (typeof value === 'string') {
+		return LONE_SURROGATE.test(value)
+			? { field: path, problem: 'must be valid Unicode text (it holds a lone surrogate)' }
+			: undefined;
+	}
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value)) return { field: path, problem: 'must be a finite number' };
+		if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+			return {
+				field: path,
+				problem: `must be between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER} (larger integers lose precision)`,
+			};
+		}
+		return undefined;
+	}
 	if (typeof value !== 'object' || value === null || depth > 64) return undefined;
 	if (Array.isArray(value)) {
 		for (let i = 0; i < value.length; i++) {
-			const found = findLoneSurrogate(value[i], `${path}[${i}]`, depth + 1);
+			const found = findUnsafeValue(value[i], `${path}[${i}]`, depth + 1);
 			if (found !== undefined) return found;
 		}
 		return undefined;
 	}
 	for (const [key, item] of Object.entries(value)) {
 		const here = path === ROOT_FIELD ? key : `${path}.${key}`;
-		if (LONE_SURROGATE.test(key)) return path === ROOT_FIELD ? ROOT_FIELD : path;
-		const found = findLoneSurrogate(item, here, depth + 1);
+		if (LONE_SURROGATE.test(key))
+			return { field: path, problem: 'must be valid Unicode text (it holds a lone surrogate)' };
+		const found = findUnsafeValue(item, here, depth + 1);
 		if (found !== undefined) return found;
 	}
 	return undefined;

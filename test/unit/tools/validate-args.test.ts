@@ -111,3 +111,50 @@ describe('validateArgs with text that is not valid Unicode', () => {
 		expect(validateArgs(spec, { sales_order_id: 1, text: 'emoji \uD83D\uDE00 ok' }).ok).toBe(true);
 	});
 });
+
+// Regression, issue 11 (hardening) item 9: `1e999` reached eDesk as DELETE /v1/tags/-Infinity, and
+// ids above 2^53 were rounded to another record.
+describe('validateArgs with numbers JSON cannot carry exactly', () => {
+	const spec = () => findTool('delete_a_e_desk_tag_by_id')!;
+
+	it.each([Infinity, -Infinity, NaN])('refuses %s', (id) => {
+		expect(validateArgs(spec(), { id })).toEqual({
+			ok: false,
+			issues: [{ field: 'id', message: 'id: must be a finite number' }],
+		});
+	});
+
+	it.each([9007199254740992, -9007199254740992, 1e20])('refuses the unsafe integer %s', (id) => {
+		expect(validateArgs(spec(), { id })).toEqual({
+			ok: false,
+			issues: [
+				{
+					field: 'id',
+					message:
+						'id: must be between -9007199254740991 and 9007199254740991 (larger integers lose precision)',
+				},
+			],
+		});
+	});
+
+	it('accepts the largest safe integer, and finds an unsafe one deep in a body', () => {
+		expect(validateArgs(spec(), { id: 9007199254740991 }).ok).toBe(true);
+		const order = findTool('create_a_e_desk_sales_order_tracking_link')!;
+		const deep = validateArgs(order, {
+			id: 1,
+			tracking_links: [
+				{ tracking_link: 'x', tracking_carrier_name: 'y' },
+				{ tracking_link: Infinity },
+			],
+		});
+		expect(deep).toEqual({
+			ok: false,
+			issues: [
+				{
+					field: 'tracking_links[1].tracking_link',
+					message: 'tracking_links[1].tracking_link: must be a finite number',
+				},
+			],
+		});
+	});
+});
