@@ -14,6 +14,7 @@ import {
 import { runMethod, type McpServerContext, type ProgressSink } from './methods';
 import {
 	BATCH_PROTOCOL_VERSIONS,
+	MAX_BATCH_ITEMS,
 	DEFAULT_PROTOCOL_VERSION,
 	isSupportedVersion,
 	SUPPORTED_PROTOCOL_VERSIONS,
@@ -114,6 +115,15 @@ export async function handleMcpRequest(
 				parsed.length === 0
 					? 'Invalid Request: empty batch'
 					: `Invalid Request: batches are not supported in protocol ${version}`,
+				cors,
+			);
+		}
+		// Each item may be an eDesk call, run in series: a large batch would hold one request for minutes.
+		if (parsed.length > MAX_BATCH_ITEMS) {
+			return transportError(
+				400,
+				RpcErrorCode.InvalidRequest,
+				`Invalid Request: a batch holds at most ${MAX_BATCH_ITEMS} messages (got ${parsed.length})`,
 				cors,
 			);
 		}

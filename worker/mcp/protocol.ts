@@ -12,6 +12,8 @@ export type ProtocolVersion = (typeof SUPPORTED_PROTOCOL_VERSIONS)[number];
 export const DEFAULT_PROTOCOL_VERSION: ProtocolVersion = '2025-03-26';
 /** Batches exist only in 2025-03-26 (removed in 2025-06-18). */
 export const BATCH_PROTOCOL_VERSIONS: readonly string[] = ['2025-03-26'];
+/** Most messages one batch may hold; a larger batch gets 400 before any of it runs. */
+export const MAX_BATCH_ITEMS = 20;
 
 export const SERVER_INFO = { name: 'edesk-mcp', title: 'eDesk', version: '0.1.0' } as const;
 
