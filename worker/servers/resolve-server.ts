@@ -1,6 +1,7 @@
 /** Turns the URL token of `/mcp/<token>` into the MCP server it names: record, tool set and eDesk client. */
 import { requireApiToken } from '../auth/bearer';
 import { decryptSecret } from '../auth/credential-crypto';
+import { deriveCursorKey } from '../auth/cursor-key';
 import { sha256Hex, timingSafeEqualHex } from '../auth/hash';
 import type { AccountRecord, ServerConfig } from '../auth/records';
 import { createTokenStore } from '../auth/token-store';
@@ -97,6 +98,10 @@ export async function resolveServer(
 		})();
 		return client;
 	};
+	const cursorKey = (): Promise<CryptoKey> => {
+		if (!config.credentialKey) return Promise.reject(new Error('CREDENTIAL_KEY is not configured'));
+		return deriveCursorKey(config.credentialKey, tokenHash);
+	};
 	return {
 		tools,
 		async callTool(spec, args) {
@@ -117,7 +122,7 @@ export async function resolveServer(
 					},
 				};
 			}
-			return callTool(spec, args, { edesk, cursorSecret: tokenHash });
+			return callTool(spec, args, { edesk, cursorKey });
 		},
 	};
 }

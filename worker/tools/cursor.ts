@@ -12,6 +12,11 @@ export interface CursorState {
 	skip: number;
 }
 
+import { LIST_LIMIT_MAX } from './derive-tools';
+
+/** Highest eDesk page a cursor may name (100 items a page: ten million records). */
+const MAX_CURSOR_PAGE = 100_000;
+
 const encoder = new TextEncoder();
 const SIGNATURE_BYTES = 16;
 
@@ -31,45 +36,28 @@ function fromBase64Url(text: string): Uint8Array | null {
 	}
 }
 
-const keys = new Map<string, Promise<CryptoKey>>();
-function hmacKey(secret: string): Promise<CryptoKey> {
-	let key = keys.get(secret);
-	if (!key) {
-		key = crypto.subtle.importKey(
-			'raw',
-			encoder.encode(secret),
-			{ name: 'HMAC', hash: 'SHA-256' },
-			false,
-			['sign'],
-		);
-		if (keys.size > 1000) keys.clear();
-		keys.set(secret, key);
-	}
-	return key;
-}
-
-async function sign(payload: string, secret: string): Promise<Uint8Array> {
-	const mac = await crypto.subtle.sign('HMAC', await hmacKey(secret), encoder.encode(payload));
+async function sign(payload: string, key: CryptoKey): Promise<Uint8Array> {
+	const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(payload));
 	return new Uint8Array(mac).slice(0, SIGNATURE_BYTES);
 }
 
-/** Encodes and signs a cursor with a per-server secret. */
-export async function encodeCursor(state: CursorState, secret: string): Promise<string> {
+/** Encodes and signs a cursor with the server's HMAC key. */
+export async function encodeCursor(state: CursorState, key: CryptoKey): Promise<string> {
 	const payload = toBase64Url(
 		encoder.encode(
 			JSON.stringify([state.tool, state.filters, state.page, state.perPage, state.skip]),
 		),
 	);
-	return `${payload}.${toBase64Url(await sign(payload, secret))}`;
+	return `${payload}.${toBase64Url(await sign(payload, key))}`;
 }
 
 /** Verifies and decodes a cursor; null when it is malformed, forged or from another server. */
-export async function decodeCursor(cursor: string, secret: string): Promise<CursorState | null> {
+export async function decodeCursor(cursor: string, key: CryptoKey): Promise<CursorState | null> {
 	const [payload, signature, extra] = cursor.split('.');
 	if (!payload || !signature || extra !== undefined || cursor.length > 4096) return null;
 	const given = fromBase64Url(signature);
 	if (!given || given.byteLength !== SIGNATURE_BYTES) return null;
-	const expected = await sign(payload, secret);
+	const expected = await sign(payload, key);
 	if (!crypto.subtle.timingSafeEqual(given, expected)) return null;
 	const bytes = fromBase64Url(payload);
 	if (!bytes) return null;
@@ -91,5 +79,7 @@ export async function decodeCursor(cursor: string, secret: string): Promise<Curs
 	)
 		return null;
 	if (!isCount(page, 1) || !isCount(perPage, 1) || !isCount(skip, 0)) return null;
+	// As strict as fresh arguments: a page size eDesk honours, a skip inside the page.
+	if (page > MAX_CURSOR_PAGE || perPage > LIST_LIMIT_MAX || skip >= perPage) return null;
 	return { tool, filters: filters as Record<string, unknown>, page, perPage, skip };
 }

@@ -15,8 +15,8 @@ export const LIST_RESULT_MAX_BYTES = 6_000;
 
 export interface CallContext {
 	edesk: EdeskClient;
-	/** Per-server secret that signs list cursors. */
-	cursorSecret: string;
+	/** The server's key that signs list cursors (derived on first use). */
+	cursorKey: () => Promise<CryptoKey>;
 }
 
 export interface ToolOutcome {
@@ -94,16 +94,8 @@ async function callList(
 	let skip = 0;
 	let effectiveFilters = filters;
 	if (typeof cursorArg === 'string' && cursorArg !== '') {
-		const state = await decodeCursor(cursorArg, ctx.cursorSecret);
-		if (!state) {
-			return {
-				result: toolError({
-					error: 'invalid_cursor',
-					message:
-						'next_cursor is not valid here. Pass back the next_cursor of the previous result of this tool unchanged, or omit it to start from the first page.',
-				}),
-			};
-		}
+		const state = await decodeCursor(cursorArg, await ctx.cursorKey());
+		if (!state) return invalidCursor();
 		if (state.tool !== spec.name) {
 			return {
 				result: toolError({
@@ -121,6 +113,8 @@ async function callList(
 				}),
 			};
 		}
+		// A cursor's filters go to eDesk: they pass the same check as fresh arguments.
+		if (!validateArgs(spec, { ...state.filters, limit: state.perPage }).ok) return invalidCursor();
 		({ page, perPage, skip } = state);
 		effectiveFilters = state.filters;
 	}
@@ -146,7 +140,7 @@ async function callList(
 	const nextCursor = next
 		? await encodeCursor(
 				{ tool: spec.name, filters: effectiveFilters, page: next.page, perPage, skip: next.skip },
-				ctx.cursorSecret,
+				await ctx.cursorKey(),
 			)
 		: undefined;
 	let out = `{"items":${fitted.json},"has_more":${next ? 'true' : 'false'}`;
@@ -164,6 +158,16 @@ function failure(spec: ToolSpec, error: UpstreamError, headers: Headers | undefi
 
 function text(value: string): CallToolResult {
 	return { content: [{ type: 'text', text: value }] };
+}
+
+function invalidCursor(): ToolOutcome {
+	return {
+		result: toolError({
+			error: 'invalid_cursor',
+			message:
+				'next_cursor is not valid here. Pass back the next_cursor of the previous result of this tool unchanged, or omit it to start from the first page.',
+		}),
+	};
 }
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

@@ -1,4 +1,5 @@
 /** The eDesk client against the sandbox Worker: a slow or stalling eDesk times out as a clean `unavailable` error. */
+import { deriveCursorKey } from '../../../worker/auth/cursor-key';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_BASE_URL } from '../../../worker/config';
@@ -61,7 +62,7 @@ describe('eDesk client timeout', () => {
 			if (!spec) throw new Error(`no tool ${name}`);
 			const { result } = await callTool(spec, args, {
 				edesk: client(200),
-				cursorSecret: 'cursor-secret',
+				cursorKey: () => deriveCursorKey('test-credential-key', 'a'.repeat(64)),
 			});
 			expect(result.isError).toBe(true);
 			expect(JSON.parse(result.content[0]?.text ?? '')).toEqual({
