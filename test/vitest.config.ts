@@ -59,7 +59,10 @@ export default defineConfig({
 					// The sandbox Worker's state (rate limiter, fail-next queue) is shared by all files.
 					fileParallelism: false,
 					include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
-					globalSetup: [`${root}test/unit/auth/jwks-server.ts`],
+					globalSetup: [
+						`${root}test/unit/auth/jwks-server.ts`,
+						`${root}test/helpers/foreign-host-server.ts`,
+					],
 				},
 			},
 			`${root}test/sandbox/vitest.config.ts`,

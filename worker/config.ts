@@ -5,15 +5,20 @@ import * as z from 'zod/mini';
 export const MAX_BODY_BYTES = 1_048_576;
 /** Base URL that routes to the bundled eDesk sandbox through the EDESK_SANDBOX service binding. */
 export const SANDBOX_BASE_URL = 'http://edesk-sandbox.local/v1';
+/** Default for API_TOKEN_MAX_TTL_DAYS: the longest lifetime (exp - iat) an API token may have. */
+export const API_TOKEN_MAX_TTL_DAYS_DEFAULT = 90;
 
 const optionalString = z.optional(z.string());
 
 const ConfigSchema = z.object({
 	EDESK_BASE_URL: z._default(z.url(), 'https://api.edesk.com/v1'),
+	EDESK_ALLOWED_BASE_URLS: optionalString,
 	ALLOWED_ORIGINS: optionalString,
+	PUBLIC_URL: optionalString,
 	JWT_ISSUER: z._default(z.string().check(z.minLength(1)), 'edesk-mcp'),
 	JWT_AUDIENCE: z._default(z.string().check(z.minLength(1)), 'edesk-mcp-admin'),
 	JWKS_URL: optionalString,
+	API_TOKEN_MAX_TTL_DAYS: optionalString,
 	JWT_SECRET: optionalString,
 	CREDENTIAL_KEY: optionalString,
 	ENVIRONMENT: z._default(z.string(), 'development'),
@@ -27,12 +32,23 @@ function toList(value: string | undefined): string[] {
 		.filter(Boolean);
 }
 
+/** `origin + path` of an absolute URL without a trailing slash, as base URLs are compared. */
+export function toNormalisedUrl(value: string): string {
+	const url = new URL(value);
+	return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 export interface Config {
 	readonly edeskBaseUrl: string;
+	/** EDESK_BASE_URL plus EDESK_ALLOWED_BASE_URLS, normalised: the only base URLs outside development. */
+	readonly edeskAllowedBaseUrls: readonly string[];
 	readonly allowedOrigins: readonly string[];
+	/** The public origin MCP URLs are built from (PUBLIC_URL); undefined only in development. */
+	readonly publicUrl: string | undefined;
 	readonly jwtIssuer: string;
 	readonly jwtAudience: string;
 	readonly jwksUrl: string | undefined;
+	readonly apiTokenMaxTtlSeconds: number;
 	readonly jwtSecret: string | undefined;
 	readonly credentialKey: string | undefined;
 	readonly environment: string;
@@ -45,12 +61,29 @@ export function parseConfig(env: Env): Config {
 	const hit = cache.get(env);
 	if (hit) return hit;
 	const v = ConfigSchema.parse(env);
+	const development = v.ENVIRONMENT === 'development';
+	const edeskBaseUrl = v.EDESK_BASE_URL.replace(/\/+$/, '');
+	const publicUrl = v.PUBLIC_URL ? toNormalisedUrl(v.PUBLIC_URL) : undefined;
+	if (!publicUrl && !development) {
+		throw new Error(
+			'PUBLIC_URL must be set to the public origin of this Worker outside development',
+		);
+	}
+	const maxTtlDays = Number(v.API_TOKEN_MAX_TTL_DAYS || API_TOKEN_MAX_TTL_DAYS_DEFAULT);
+	if (!Number.isFinite(maxTtlDays) || maxTtlDays <= 0) {
+		throw new Error('API_TOKEN_MAX_TTL_DAYS must be a positive number of days');
+	}
 	const config: Config = Object.freeze({
-		edeskBaseUrl: v.EDESK_BASE_URL.replace(/\/+$/, ''),
+		edeskBaseUrl,
+		edeskAllowedBaseUrls: Object.freeze([
+			...new Set([edeskBaseUrl, ...toList(v.EDESK_ALLOWED_BASE_URLS).map(toNormalisedUrl)]),
+		]),
 		allowedOrigins: Object.freeze(toList(v.ALLOWED_ORIGINS)),
+		publicUrl,
 		jwtIssuer: v.JWT_ISSUER,
 		jwtAudience: v.JWT_AUDIENCE,
 		jwksUrl: v.JWKS_URL ? v.JWKS_URL : undefined,
+		apiTokenMaxTtlSeconds: Math.round(maxTtlDays * 86_400),
 		jwtSecret: v.JWT_SECRET,
 		credentialKey: v.CREDENTIAL_KEY,
 		environment: v.ENVIRONMENT,

@@ -371,41 +371,33 @@ export function invalidArgsFor(spec: ToolSpec, cursors: CursorPool): fc.Arbitrar
 	const typed = props.filter(([, s]) => wrongTypedValues(s).length > 0);
 	if (typed.length > 0) {
 		mutations.push(
-			fc
-				.constantFrom(...typed)
-				.chain(([name, s]) =>
-					fc
-						.constantFrom(...wrongTypedValues(s))
-						.map((v) => ({
-							apply: (m: Map<string, string>) => m.set(name, v),
-							why: `${name} of the wrong type`,
-						})),
-				),
+			fc.constantFrom(...typed).chain(([name, s]) =>
+				fc.constantFrom(...wrongTypedValues(s)).map((v) => ({
+					apply: (m: Map<string, string>) => m.set(name, v),
+					why: `${name} of the wrong type`,
+				})),
+			),
 		);
 	}
 	if (required.length > 0) {
 		mutations.push(
-			fc
-				.constantFrom(...required)
-				.map((name) => ({
-					apply: (m: Map<string, string>) => m.delete(name),
-					why: `required ${name} missing`,
-				})),
+			fc.constantFrom(...required).map((name) => ({
+				apply: (m: Map<string, string>) => m.delete(name),
+				why: `required ${name} missing`,
+			})),
 		);
 	}
 	const enums = props.filter(([, s]) => Array.isArray(s['enum']) && typesOf(s)?.[0] === 'string');
 	if (enums.length > 0) {
 		mutations.push(
-			fc
-				.constantFrom(...enums)
-				.chain(([name, s]) =>
-					oddString
-						.filter((v) => !(s['enum'] as unknown[]).includes(v))
-						.map((v) => ({
-							apply: (m: Map<string, string>) => m.set(name, JSON.stringify(v)),
-							why: `${name} outside its enum`,
-						})),
-				),
+			fc.constantFrom(...enums).chain(([name, s]) =>
+				oddString
+					.filter((v) => !(s['enum'] as unknown[]).includes(v))
+					.map((v) => ({
+						apply: (m: Map<string, string>) => m.set(name, JSON.stringify(v)),
+						why: `${name} outside its enum`,
+					})),
+			),
 		);
 	}
 	if (spec.method === 'list') {

@@ -131,16 +131,17 @@ describe('POST /integrated-account', () => {
 		expect(body.error.message).toContain(`base_url: ${why}`);
 	});
 
-	it('answers 502 when eDesk cannot be reached at base_url', async () => {
+	// Issue 11 item 6: on a host not known to be eDesk, an unreachable one reads like any other failure.
+	it('answers 400 when no eDesk can be reached at a base_url that is not known to be eDesk', async () => {
 		const { response, body } = await createAccount({
 			name: 'x',
 			api_token: 't',
 			base_url: 'https://127.0.0.1:9/v1',
 		});
-		expect(response.status).toBe(502);
+		expect(response.status).toBe(400);
 		expect(body.error).toEqual({
-			code: 'upstream_unavailable',
-			message: expect.stringContaining('Could not reach eDesk'),
+			code: 'invalid_request',
+			message: expect.stringContaining('no eDesk API at https://127.0.0.1:9/v1 accepted'),
 		});
 	}, 20_000);
 });

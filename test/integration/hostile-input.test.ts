@@ -663,12 +663,10 @@ describe('MCP endpoint under hostile input', () => {
 			const request = fc.oneof(
 				brokenJsonText.map((b) => mcpPost(rw, b)),
 				envelopeText.map((b) => mcpPost(rw, b)),
-				fc
-					.uint8Array({ minLength: 32, maxLength: 32 })
-					.map((b) => ({
-						...mcpPost(rw, '{"jsonrpc":"2.0","id":1,"method":"ping"}'),
-						url: `http://127.0.0.1/mcp/em_${b64url(b)}`,
-					})),
+				fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => ({
+					...mcpPost(rw, '{"jsonrpc":"2.0","id":1,"method":"ping"}'),
+					url: `http://127.0.0.1/mcp/em_${b64url(b)}`,
+				})),
 				fc.constantFrom(...HTTP_METHODS).map((method) => ({ ...mcpPost(rw, '{}'), method })),
 			);
 			await fc.assert(
@@ -857,16 +855,14 @@ describe('management API under hostile input', () => {
 						nonObjectBody,
 					)
 					.map(([path, body]) => ({ method: 'POST', path, body, contentType: json })),
-				fc
-					.constant(null)
-					.chain(() =>
-						nonObjectBody.map((body) => ({
-							method: 'PATCH',
-							path: `/integrated-account/${accountId}/mcp/${serverId}`,
-							body,
-							contentType: json,
-						})),
-					),
+				fc.constant(null).chain(() =>
+					nonObjectBody.map((body) => ({
+						method: 'PATCH',
+						path: `/integrated-account/${accountId}/mcp/${serverId}`,
+						body,
+						contentType: json,
+					})),
+				),
 				fc
 					.tuple(
 						nonJsonContentType,
@@ -907,14 +903,12 @@ describe('management API under hostile input', () => {
 							why: 'unknown id',
 						},
 					})),
-				fc
-					.tuple(randomId, fc.constantFrom('GET', 'DELETE'))
-					.map(([id, method]) => ({
-						method,
-						path: `/integrated-account/${id}`,
-						contentType: json,
-						body: { text: '', why: 'unknown account' },
-					})),
+				fc.tuple(randomId, fc.constantFrom('GET', 'DELETE')).map(([id, method]) => ({
+					method,
+					path: `/integrated-account/${id}`,
+					contentType: json,
+					body: { text: '', why: 'unknown account' },
+				})),
 			);
 			await fc.assert(
 				fc.asyncProperty(cases, async ({ method, path, body, contentType }) => {

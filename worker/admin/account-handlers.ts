@@ -5,7 +5,7 @@ import { cancelExpiry } from '../expiry/schedule';
 import { json } from '../lib/http';
 import { createUpstreamFetcher } from '../proxy/upstream-fetcher';
 import { audit, requireAccount, type AdminContext } from './admin-context';
-import { requireBaseUrl } from './base-url';
+import { isKnownEdesk, requireBaseUrl } from './base-url';
 import { readJsonBody } from './read-body';
 import { CreateAccountBodySchema } from './schemas';
 import { verifyEdeskCredential } from './verify-edesk-credential';
@@ -17,8 +17,11 @@ export async function createAccount(c: AdminContext): Promise<Response> {
 	const baseUrl = requireBaseUrl(body.base_url, c.config, c.env);
 	if (!c.config.credentialKey) throw new Error('CREDENTIAL_KEY is not configured');
 	const edeskUser = await verifyEdeskCredential(
-		createUpstreamFetcher(c.env, baseUrl),
-		baseUrl,
+		{
+			fetcher: createUpstreamFetcher(c.env, baseUrl),
+			baseUrl,
+			knownEdesk: isKnownEdesk(baseUrl, c.config),
+		},
 		body.api_token,
 	);
 	const account: AccountRecord = {

@@ -1,4 +1,4 @@
-/** Which eDesk base URLs an account may use: https, the bundled sandbox, or http loopback in development. */
+/** Which eDesk base URLs an account may use: EDESK_BASE_URL and EDESK_ALLOWED_BASE_URLS; in development also any https, the sandbox, and http loopback. */
 import { SANDBOX_BASE_URL, type Config } from '../config';
 import { HttpError } from '../lib/errors';
 
@@ -25,11 +25,26 @@ export function requireBaseUrl(
 		if (env.EDESK_SANDBOX) return normalised;
 		throw invalid(`${SANDBOX_BASE_URL} (the local sandbox) is only available in local development`);
 	}
+	// Outside development only listed base URLs: an exact match, so api.edesk.com.evil.example is not one.
+	if (config.environment !== 'development') {
+		if (config.edeskAllowedBaseUrls.includes(normalised)) return normalised;
+		throw invalid(
+			`must be one of ${config.edeskAllowedBaseUrls.join(', ')} (EDESK_ALLOWED_BASE_URLS lists more)`,
+		);
+	}
 	if (url.protocol === 'https:') return normalised;
 	const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
-	if (url.protocol === 'http:' && loopback && config.environment === 'development')
-		return normalised;
+	if (url.protocol === 'http:' && loopback) return normalised;
 	throw invalid('must use https (http is allowed only for loopback addresses in development)');
+}
+
+/**
+ * True for a base URL that is known to be eDesk (the configured ones, or the bundled sandbox): only
+ * there may the account check say why it failed; for any other host every failure reads the same, so
+ * the check cannot be used to probe which hosts and ports answer.
+ */
+export function isKnownEdesk(baseUrl: string, config: Config): boolean {
+	return baseUrl === SANDBOX_BASE_URL || config.edeskAllowedBaseUrls.includes(baseUrl);
 }
 
 function invalid(why: string): HttpError {

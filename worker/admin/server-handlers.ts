@@ -37,7 +37,8 @@ export async function createServer(c: AdminContext): Promise<Response> {
 	}
 	await c.store.putServer(record);
 	audit(c, 'mcp.create', { account_id: account.id, server_id: record.id });
-	const url = `${new URL(c.request.url).origin}/mcp/${token}`;
+	// PUBLIC_URL, never the Host header (which a client sets); only development falls back to it.
+	const url = `${c.config.publicUrl ?? new URL(c.request.url).origin}/mcp/${token}`;
 	return json({ ...toServerView(record), token, url }, { status: 201 });
 }
 

@@ -1,8 +1,9 @@
-/** Checks an eDesk API token against `GET <base_url>/whoami` before it is stored. Never logs the token or the reply. */
+/** Checks an eDesk API token with `GET <base_url>/whoami` through the eDesk client before it is stored. Never logs the token or the reply. */
 import * as z from 'zod/mini';
 import type { AccountRecord } from '../auth/records';
 import { HttpError } from '../lib/errors';
-import { timedFetch } from '../proxy/timed-fetch';
+import { createEdeskClient } from '../proxy/edesk-client';
+import type { UpstreamError } from '../proxy/edesk-errors';
 import type { UpstreamFetcher } from '../proxy/upstream-fetcher';
 
 /** How long the whoami check may take, headers and body together. */
@@ -22,87 +23,94 @@ const WhoamiSchema = z.object({
 
 type EdeskUser = NonNullable<AccountRecord['edesk_user']>;
 
-/** The eDesk user the token belongs to, or HttpError 400 (rejected token, wrong URL) / 502 (eDesk unreachable). */
-export async function verifyEdeskCredential(
-	fetcher: UpstreamFetcher,
-	baseUrl: string,
-	apiToken: string,
-	timeoutMs = WHOAMI_TIMEOUT_MS,
-): Promise<EdeskUser> {
-	const call = await timedFetch(
-		fetcher,
-		`${baseUrl}/whoami`,
-		{ headers: { authorization: `Bearer ${apiToken}`, accept: 'application/json' } },
-		timeoutMs,
-	);
-	if (!call.ok) {
-		const problem =
-			call.failure === 'timeout'
-				? `eDesk at ${baseUrl} did not answer in time`
-				: `Could not reach eDesk at ${baseUrl}`;
-		throw new HttpError(
-			502,
-			'upstream_unavailable',
-			`${problem} to check the API token; try again`,
-		);
-	}
-	const { response } = call;
-	if (response.status === 401 || response.status === 403) {
-		await response.body?.cancel();
-		throw new HttpError(
-			400,
-			'invalid_edesk_credential',
-			`eDesk rejected the API token (HTTP ${response.status}). Check it, or create a new one at https://dashboard.edesk.com/api-token`,
-		);
-	}
-	if (response.status === 404) {
-		await response.body?.cancel();
-		throw new HttpError(
-			400,
-			'invalid_request',
-			`base_url: ${baseUrl}/whoami does not exist; the eDesk API base URL ends in /v1`,
-		);
-	}
-	if (!response.ok) {
-		await response.body?.cancel();
-		throw new HttpError(
-			502,
-			'upstream_unavailable',
-			`eDesk answered HTTP ${response.status} while checking the API token; try again`,
-		);
-	}
-	const read = await call.readText(WHOAMI_MAX_BYTES);
-	if (!read.ok && read.failure !== 'too_large') {
-		throw new HttpError(
-			502,
-			'upstream_unavailable',
-			read.failure === 'timeout'
-				? 'eDesk did not finish its answer in time while checking the API token; try again'
-				: 'eDesk broke off its answer while checking the API token; try again',
-		);
-	}
-	const text = read.ok ? read.text : null;
-	const parsed = WhoamiSchema.safeParse(parseJson(text));
-	if (!parsed.success) {
-		throw new HttpError(
-			400,
-			'invalid_request',
-			`base_url: ${baseUrl} did not answer /whoami like the eDesk API`,
-		);
-	}
-	const { id, name, email } = parsed.data.data.user;
-	const user: EdeskUser = {};
-	if (id !== undefined) user.id = id;
-	if (name !== undefined) user.name = name;
-	if (email !== undefined) user.email = email;
-	return user;
+/** Where the token is checked, and whether that host is known to be eDesk (see isKnownEdesk). */
+export interface WhoamiTarget {
+	fetcher: UpstreamFetcher;
+	baseUrl: string;
+	knownEdesk: boolean;
+	timeoutMs?: number;
 }
 
-function parseJson(text: string | null): unknown {
-	if (text === null) return null;
-	try {
-		return JSON.parse(text);
-	} catch {
-		return null;
+/**
+ * The eDesk user the token belongs to. A known eDesk gets specific refusals: 400 for a rejected
+ * token or a base URL that is not the API, 502 when it cannot be reached in time. Any other host gets
+ * the one same 400 for every failure, so the check tells nothing about which hosts and ports answer.
+ */
+export async function verifyEdeskCredential(
+	target: WhoamiTarget,
+	apiToken: string,
+): Promise<EdeskUser> {
+	const client = createEdeskClient({
+		baseUrl: target.baseUrl,
+		apiToken,
+		fetcher: target.fetcher,
+		timeoutMs: target.timeoutMs ?? WHOAMI_TIMEOUT_MS,
+		maxBodyBytes: WHOAMI_MAX_BYTES,
+	});
+	const res = await client.request({ method: 'GET', path: '/whoami' });
+	const parsed = res.ok ? WhoamiSchema.safeParse(res.value.body) : undefined;
+	if (parsed?.success) return toUser(parsed.data.data.user);
+	if (!target.knownEdesk) {
+		throw new HttpError(
+			400,
+			'invalid_request',
+			`base_url: no eDesk API at ${target.baseUrl} accepted this API token (GET ${target.baseUrl}/whoami); check base_url and the token`,
+		);
 	}
+	throw res.ok ? notTheApi(target.baseUrl) : toRefusal(res.error, target.baseUrl);
+}
+
+function toRefusal(error: UpstreamError, baseUrl: string): HttpError {
+	switch (error.kind) {
+		case 'http':
+			if (error.status === 401 || error.status === 403) {
+				return new HttpError(
+					400,
+					'invalid_edesk_credential',
+					`eDesk rejected the API token (HTTP ${error.status}). Check it, or create a new one at https://dashboard.edesk.com/api-token`,
+				);
+			}
+			if (error.status === 404) {
+				return new HttpError(
+					400,
+					'invalid_request',
+					`base_url: ${baseUrl}/whoami does not exist; the eDesk API base URL ends in /v1`,
+				);
+			}
+			return unavailable(`eDesk answered HTTP ${error.status}`);
+		case 'rate_limited':
+			return unavailable('eDesk answered HTTP 429 (rate limited)');
+		case 'unavailable':
+			return unavailable(`${error.message} (${baseUrl})`);
+		case 'invalid_response':
+			return notTheApi(baseUrl);
+		default: {
+			const never: never = error;
+			return never;
+		}
+	}
+}
+
+function unavailable(what: string): HttpError {
+	return new HttpError(
+		502,
+		'upstream_unavailable',
+		`${what} while checking the API token; try again`,
+	);
+}
+
+function notTheApi(baseUrl: string): HttpError {
+	return new HttpError(
+		400,
+		'invalid_request',
+		`base_url: ${baseUrl} did not answer /whoami like the eDesk API`,
+	);
+}
+
+function toUser(user: { id?: number; name?: string; email?: string }): EdeskUser {
+	const out: EdeskUser = {};
+	if (user.id !== undefined) out.id = user.id;
+	if (user.name !== undefined) out.name = user.name;
+	if (user.email !== undefined) out.email = user.email;
+	return out;
 }

@@ -36,15 +36,23 @@ export interface EdeskClientOptions {
 	fetcher: UpstreamFetcher;
 	/** Covers the whole call, headers and body; default UPSTREAM_TIMEOUT_MS. */
 	timeoutMs?: number;
+	/** Largest answer read; default MAX_UPSTREAM_BODY_BYTES. */
+	maxBodyBytes?: number;
 }
 
 const TIMED_OUT: UpstreamError = { kind: 'unavailable', message: 'eDesk did not answer in time' };
 const UNREACHABLE: UpstreamError = { kind: 'unavailable', message: 'eDesk could not be reached' };
+const REDIRECTED = (status: number): UpstreamError => ({
+	kind: 'invalid_response',
+	status,
+	message: `eDesk answered with a redirect (HTTP ${status}), which is never followed`,
+});
 
 /** Builds a client for one account. */
 export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
 	const base = options.baseUrl.replace(/\/+$/, '');
 	const timeoutMs = options.timeoutMs ?? UPSTREAM_TIMEOUT_MS;
+	const maxBodyBytes = options.maxBodyBytes ?? MAX_UPSTREAM_BODY_BYTES;
 	return {
 		async request(op) {
 			// routeArgs URL-encodes path values, so base + path + query is the whole URL.
@@ -62,16 +70,21 @@ export function createEdeskClient(options: EdeskClientOptions): EdeskClient {
 					body = JSON.stringify(op.body);
 				}
 			}
+			// eDesk does not redirect; a 3xx would send the API token on to wherever it points.
 			const call = await timedFetch(
 				options.fetcher,
 				url,
-				{ method: op.method, headers, body },
+				{ method: op.method, headers, body, redirect: 'manual' },
 				timeoutMs,
 			);
 			if (!call.ok)
 				return { ok: false, error: call.failure === 'timeout' ? TIMED_OUT : UNREACHABLE };
 			const { response } = call;
-			const read = await call.readText(MAX_UPSTREAM_BODY_BYTES);
+			if (response.status >= 300 && response.status < 400) {
+				await response.body?.cancel();
+				return { ok: false, error: REDIRECTED(response.status) };
+			}
+			const read = await call.readText(maxBodyBytes);
 			if (!read.ok) {
 				if (read.failure === 'too_large') {
 					return {

@@ -9,10 +9,13 @@ import { resetSandbox, SANDBOX_FULL_TOKEN, sandboxControl } from '../../helpers/
 
 const verify = (timeoutMs?: number) =>
 	verifyEdeskCredential(
-		createUpstreamFetcher(env, SANDBOX_BASE_URL),
-		SANDBOX_BASE_URL,
+		{
+			fetcher: createUpstreamFetcher(env, SANDBOX_BASE_URL),
+			baseUrl: SANDBOX_BASE_URL,
+			knownEdesk: true,
+			timeoutMs,
+		},
 		SANDBOX_FULL_TOKEN,
-		timeoutMs,
 	);
 
 async function refusal(promise: Promise<unknown>): Promise<HttpError> {
@@ -40,7 +43,7 @@ describe('verifyEdeskCredential', () => {
 		const error = await refusal(verify(200));
 		expect([error.status, error.code]).toEqual([502, 'upstream_unavailable']);
 		expect(error.message).toBe(
-			`eDesk at ${SANDBOX_BASE_URL} did not answer in time to check the API token; try again`,
+			`eDesk did not answer in time (${SANDBOX_BASE_URL}) while checking the API token; try again`,
 		);
 	});
 
@@ -49,7 +52,7 @@ describe('verifyEdeskCredential', () => {
 		const error = await refusal(verify(200));
 		expect([error.status, error.code]).toEqual([502, 'upstream_unavailable']);
 		expect(error.message).toBe(
-			'eDesk did not finish its answer in time while checking the API token; try again',
+			`eDesk did not answer in time (${SANDBOX_BASE_URL}) while checking the API token; try again`,
 		);
 	});
 

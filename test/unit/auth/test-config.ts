@@ -7,10 +7,13 @@ export const TEST_SECRET = 'unit-test-secret-0123456789abcdef0123456789';
 export function testConfig(overrides: Partial<Config> = {}): Config {
 	return {
 		edeskBaseUrl: 'https://api.edesk.com/v1',
+		edeskAllowedBaseUrls: ['https://api.edesk.com/v1'],
 		allowedOrigins: [],
+		publicUrl: undefined,
 		jwtIssuer: 'edesk-mcp',
 		jwtAudience: 'edesk-mcp-admin',
 		jwksUrl: undefined,
+		apiTokenMaxTtlSeconds: 90 * 86_400,
 		jwtSecret: TEST_SECRET,
 		credentialKey: undefined,
 		environment: 'test',
