@@ -2,6 +2,7 @@
 import { reconcileExpiry } from './expiry/reconcile';
 import { router } from './router';
 
+export { AccountDirectory } from './directory/account-directory';
 export { TokenExpiry } from './expiry/token-expiry';
 
 export default {

@@ -1,7 +1,8 @@
 /** Handlers of `/integrated-account[/:id]`: connect, list, read and disconnect eDesk accounts. */
 import { encryptSecret } from '../auth/credential-crypto';
 import type { AccountRecord } from '../auth/records';
-import { cancelExpiry } from '../expiry/schedule';
+import { accountDirectory } from '../directory/directory';
+import { HttpError } from '../lib/errors';
 import { json } from '../lib/http';
 import { createUpstreamFetcher } from '../proxy/upstream-fetcher';
 import { audit, requireAccount, type AdminContext } from './admin-context';
@@ -51,16 +52,10 @@ export async function getAccount(c: AdminContext): Promise<Response> {
 /** `DELETE /integrated-account/:id`: revokes every MCP server of the account (and its alarm), then the account. */
 export async function deleteAccount(c: AdminContext): Promise<Response> {
 	const account = await requireAccount(c);
-	const entries = await c.store.listServerEntries(account.id);
-	for (const entry of entries) {
-		await cancelExpiry(c.env, entry.token_hash);
-		await c.store.deleteServer({
-			account_id: account.id,
-			id: entry.server_id,
-			token_hash: entry.token_hash,
-		});
-	}
-	await c.store.deleteAccount(account.id);
+	// From here on the directory refuses new servers for this account, so none is left behind.
+	const closed = await accountDirectory(c.env, account.id).closeAccount(account.id);
+	if (!closed.ok)
+		throw new HttpError(404, 'not_found', `No integrated account with id "${account.id}"`);
 	audit(c, 'account.delete', { account_id: account.id });
-	return json({ id: account.id, deleted: true, revoked_mcp_servers: entries.length });
+	return json({ id: account.id, deleted: true, revoked_mcp_servers: closed.value.revoked });
 }

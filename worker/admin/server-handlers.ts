@@ -1,8 +1,9 @@
 /** Handlers of `/integrated-account/:id/mcp[...]`: create, list, read, update, revoke and preview MCP servers. */
 import { createUrlToken, sha256Hex } from '../auth/hash';
 import type { McpServerRecord } from '../auth/records';
+import type { DirectoryRefusal } from '../directory/account-directory';
+import { accountDirectory } from '../directory/directory';
 import { isExpired } from '../expiry/is-expired';
-import { cancelExpiry, scheduleExpiry } from '../expiry/schedule';
 import { HttpError } from '../lib/errors';
 import { json } from '../lib/http';
 import { TOOL_CATALOG } from '../tools/catalog';
@@ -16,12 +17,13 @@ import { byCreatedAt, toServerView } from './views';
 
 /** `POST /integrated-account/:id/mcp`: 201 with the record plus `token` and `url`, shown this once only. */
 export async function createServer(c: AdminContext): Promise<Response> {
-	const account = await requireAccount(c);
+	// The whole body is read and checked before any storage is touched.
 	const body = await readJsonBody(c.request, CreateServerBodySchema);
 	const config = requireServerConfig(body.config);
 	const expiresAt = requireExpiresAt(body.expires_at, Date.now());
+	const account = await requireAccount(c);
 	const token = createUrlToken();
-	const record: McpServerRecord = {
+	const created = await accountDirectory(c.env, account.id).createServer({
 		id: crypto.randomUUID(),
 		account_id: account.id,
 		name: body.name,
@@ -29,13 +31,9 @@ export async function createServer(c: AdminContext): Promise<Response> {
 		token_hash: await sha256Hex(token),
 		expires_at: expiresAt,
 		created_at: new Date().toISOString(),
-	};
-	if (expiresAt !== null) {
-		// Alarm first: if the KV write then fails, the alarm finds nothing to evict.
-		await scheduleExpiry(c.env, record);
-		record.expiry_scheduled = true;
-	}
-	await c.store.putServer(record);
+	});
+	if (!created.ok) throw toRefusal(c, created.reason);
+	const record = created.value;
 	audit(c, 'mcp.create', { account_id: account.id, server_id: record.id });
 	// PUBLIC_URL, never the Host header (which a client sets); only development falls back to it.
 	const url = `${c.config.publicUrl ?? new URL(c.request.url).origin}/mcp/${token}`;
@@ -55,44 +53,75 @@ export async function getServer(c: AdminContext): Promise<Response> {
 	return json(toServerView(await requireServer(c)));
 }
 
+/** How often a PATCH is re-applied when the server changed between reading and writing it. */
+const UPDATE_ATTEMPTS = 3;
+
 /** `PATCH /integrated-account/:id/mcp/:mcp_id`: rename, change filters (shallow merge), move or clear the expiry. */
 export async function updateServer(c: AdminContext): Promise<Response> {
-	const current = await requireServer(c);
+	// The whole body first: a PATCH whose body is still arriving has read nothing it could write back.
 	const body = await readJsonBody(c.request, UpdateServerBodySchema);
-	const next: McpServerRecord = { ...current };
-	if (body.name !== undefined) next.name = body.name;
-	if (body.config !== undefined) next.config = requireServerConfig(body.config, current.config);
-	if (body.expires_at !== undefined)
-		next.expires_at = requireExpiresAt(body.expires_at, Date.now());
-	if (next.expires_at === null) {
-		if (current.expires_at !== null) await cancelExpiry(c.env, current.token_hash);
-		delete next.expiry_scheduled;
-	} else if (next.expires_at !== current.expires_at || !current.expiry_scheduled) {
-		await scheduleExpiry(c.env, next);
-		next.expiry_scheduled = true;
+	let current = await requireServer(c);
+	for (let attempt = 1; ; attempt++) {
+		const next: McpServerRecord = { ...current };
+		if (body.name !== undefined) next.name = body.name;
+		if (body.config !== undefined) next.config = requireServerConfig(body.config, current.config);
+		if (body.expires_at !== undefined)
+			next.expires_at = requireExpiresAt(body.expires_at, Date.now());
+		// The directory writes only if KV still holds `current`: a revoked server stays revoked.
+		const replaced = await accountDirectory(c.env, current.account_id).replaceServer(current, next);
+		if (replaced.ok) {
+			audit(c, 'mcp.update', { account_id: next.account_id, server_id: next.id });
+			return json(toServerView(replaced.value));
+		}
+		if (replaced.reason !== 'conflict' || !replaced.current || attempt === UPDATE_ATTEMPTS) {
+			throw toRefusal(c, replaced.reason);
+		}
+		current = replaced.current;
 	}
-	await c.store.putServer(next);
-	audit(c, 'mcp.update', { account_id: next.account_id, server_id: next.id });
-	return json(toServerView(next));
 }
 
 /** `DELETE /integrated-account/:id/mcp/:mcp_id`: revokes the URL at once and cancels its alarm. */
 export async function deleteServer(c: AdminContext): Promise<Response> {
 	const account = await requireAccount(c);
-	const id = c.params.mcp_id ?? '';
-	// Expired-but-not-evicted records are deletable too; requireServer would hide them.
-	const server = await c.store.getServer(account.id, id);
-	if (!server) {
-		throw new HttpError(
-			404,
-			'not_found',
-			`No MCP server with id "${id}" on integrated account "${account.id}"`,
-		);
+	// Expired-but-not-evicted records are deletable too.
+	const deleted = await accountDirectory(c.env, account.id).deleteServer(
+		account.id,
+		c.params.mcp_id ?? '',
+	);
+	if (!deleted.ok) throw toRefusal(c, deleted.reason);
+	audit(c, 'mcp.delete', { account_id: account.id, server_id: deleted.value.id });
+	return json({ id: deleted.value.id, deleted: true });
+}
+
+/** The HTTP answer to a write the account's directory refused. */
+function toRefusal(c: AdminContext, reason: DirectoryRefusal): HttpError {
+	switch (reason) {
+		case 'account_gone':
+			return new HttpError(
+				404,
+				'not_found',
+				`No integrated account with id "${c.params.id ?? ''}"`,
+			);
+		case 'server_gone':
+			return new HttpError(
+				404,
+				'not_found',
+				`No MCP server with id "${c.params.mcp_id ?? ''}" on integrated account "${c.params.id ?? ''}"`,
+			);
+		case 'failed':
+			// Logged by the directory; a generic 500 for the caller.
+			return new HttpError(500, 'internal_error', 'Internal error');
+		case 'conflict':
+			return new HttpError(
+				409,
+				'conflict',
+				'The MCP server kept changing while this request was applied; try again',
+			);
+		default: {
+			const never: never = reason;
+			return never;
+		}
 	}
-	await cancelExpiry(c.env, server.token_hash);
-	await c.store.deleteServer(server);
-	audit(c, 'mcp.delete', { account_id: account.id, server_id: server.id });
-	return json({ id: server.id, deleted: true });
 }
 
 /** `POST /integrated-account/:id/mcp/preview`: the tools a config would expose, by the same filter as /mcp. */

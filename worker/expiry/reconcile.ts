@@ -1,5 +1,6 @@
 /** Cron backstop: gives every expiring record an alarm and deletes records already past expiry. Uses KV only through the token store. */
 import { createTokenStore } from '../auth/token-store';
+import { accountDirectory } from '../directory/directory';
 import { isExpired } from './is-expired';
 import { cancelExpiry, ensureExpiryScheduled } from './schedule';
 
@@ -15,7 +16,7 @@ export interface ReconcileSummary {
 
 /** Lists every token record; schedules alarms for unscheduled expiries and deletes expired records. */
 export async function reconcileExpiry(
-	env: Pick<Env, 'TOKENS' | 'TOKEN_EXPIRY'>,
+	env: Pick<Env, 'TOKENS' | 'TOKEN_EXPIRY' | 'ACCOUNT_DIRECTORY'>,
 	now: number = Date.now(),
 ): Promise<ReconcileSummary> {
 	const store = createTokenStore(env.TOKENS);
@@ -28,8 +29,9 @@ export async function reconcileExpiry(
 				const record = await store.getServerByTokenHash(hash);
 				if (!record) return;
 				summary.scanned++;
-				if (isExpired(record, now)) {
-					await store.deleteServer(record);
+				if (isExpired(record, now) && record.expires_at !== null) {
+					const directory = accountDirectory(env, record.account_id);
+					await directory.expireServer(record.account_id, record.id, record.expires_at, now);
 					await cancelExpiry(env, record.token_hash);
 					summary.deleted++;
 				} else if (record.expires_at !== null && !record.expiry_scheduled) {

@@ -1,9 +1,9 @@
 /** The only user of env.TOKEN_EXPIRY: sets, moves and cancels the expiry alarm of an MCP server. */
 import type { McpServerRecord } from '../auth/records';
-import { createTokenStore } from '../auth/token-store';
+import { accountDirectory } from '../directory/directory';
 import type { TokenExpiry } from './token-expiry';
 
-type ExpiryEnv = Pick<Env, 'TOKEN_EXPIRY' | 'TOKENS'>;
+type ExpiryEnv = Pick<Env, 'TOKEN_EXPIRY' | 'ACCOUNT_DIRECTORY'>;
 
 function expiryStub(env: ExpiryEnv, tokenHash: string): DurableObjectStub<TokenExpiry> {
 	// env.d.ts types the namespace loosely until typegen sees the class; the binding is TokenExpiry.
@@ -30,8 +30,8 @@ export async function cancelExpiry(env: ExpiryEnv, tokenHash: string): Promise<v
 }
 
 /**
- * For records that reached KV without an alarm (seeded ones): schedules it, then marks the record
- * `expiry_scheduled: true`, unless KV changed meanwhile (revoked, or expiry edited).
+ * For records that reached KV without an alarm (seeded ones): schedules it, then has the account's
+ * directory mark the record `expiry_scheduled: true`, unless KV changed meanwhile (revoked, or expiry edited).
  */
 export async function ensureExpiryScheduled(
 	env: ExpiryEnv,
@@ -39,8 +39,9 @@ export async function ensureExpiryScheduled(
 ): Promise<void> {
 	if (record.expires_at === null || record.expiry_scheduled) return;
 	await scheduleExpiry(env, record);
-	const store = createTokenStore(env.TOKENS);
-	const current = await store.getServerByTokenHash(record.token_hash);
-	if (!current || current.expires_at !== record.expires_at || current.expiry_scheduled) return;
-	await store.putServer({ ...current, expiry_scheduled: true });
+	await accountDirectory(env, record.account_id).markExpiryScheduled(
+		record.account_id,
+		record.id,
+		record.expires_at,
+	);
 }

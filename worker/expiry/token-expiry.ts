@@ -1,6 +1,6 @@
-/** One Durable Object per MCP server (named by token hash) whose alarm evicts the server at expires_at. Touches KV only through the token store. */
+/** One Durable Object per MCP server (named by token hash) whose alarm evicts the server at expires_at. Writes KV only through the account's directory. */
 import { DurableObject } from 'cloudflare:workers';
-import { createTokenStore } from '../auth/token-store';
+import { accountDirectory } from '../directory/directory';
 
 /** What an alarm evicts, kept in the object's storage between schedule() and alarm(). */
 export interface ExpiryTarget {
@@ -34,36 +34,35 @@ export class TokenExpiry extends DurableObject<Env> {
 		return (await this.ctx.storage.get<ExpiryTarget>(TARGET_KEY)) ?? null;
 	}
 
-	/** Deletes the server's KV record and index entry, unless KV says the expiry was cleared or moved later. */
+	/** Evicts the server through its account's directory, unless KV says the expiry was cleared or moved later. */
 	override async alarm(): Promise<void> {
 		const target = await this.target();
 		if (!target) return; // already evicted or cancelled: a second run is a no-op
-		const store = createTokenStore(this.env.TOKENS);
-		const record = await store.getServerByTokenHash(target.token_hash);
-		if (record && record.expires_at === null) {
-			// Expiry was cleared but cancel() did not reach us: nothing to evict.
-			await this.ctx.storage.deleteAll();
+		const directory = accountDirectory(this.env, target.account_id);
+		const result = await directory.expireServer(
+			target.account_id,
+			target.server_id,
+			target.expires_at,
+			Date.now(),
+		);
+		// Thrown, the alarm is retried (with backoff) by the runtime.
+		if (!result.ok)
+			throw new Error(`expiry of server ${target.server_id} failed: ${result.reason}`);
+		const outcome = result.value;
+		if (outcome.kind === 'moved') {
+			// A PATCH moved the expiry later but its schedule() call did not reach us.
+			await this.schedule({ ...target, expires_at: outcome.expires_at });
 			return;
 		}
-		if (record?.expires_at) {
-			const movedTo = Date.parse(record.expires_at);
-			if (movedTo > Date.parse(target.expires_at) && movedTo > Date.now()) {
-				await this.schedule({ ...target, expires_at: record.expires_at });
-				return;
-			}
-		}
-		await store.deleteServer({
-			account_id: target.account_id,
-			id: target.server_id,
-			token_hash: target.token_hash,
-		});
 		await this.ctx.storage.deleteAll();
-		console.log(
-			JSON.stringify({
-				msg: 'mcp server expired',
-				token_hash: target.token_hash,
-				server_id: target.server_id,
-			}),
-		);
+		if (outcome.kind === 'deleted') {
+			console.log(
+				JSON.stringify({
+					msg: 'mcp server expired',
+					token_hash: target.token_hash,
+					server_id: target.server_id,
+				}),
+			);
+		}
 	}
 }
