@@ -4,7 +4,7 @@
  * Used by `npm start` and the end-to-end tests. Node only; never imported by the Worker.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,7 @@ export async function mintLocalApiToken(secret, { subject = 'local-admin', ttl =
 		.setAudience('edesk-mcp-admin')
 		.setSubject(subject)
 		.setIssuedAt()
+		.setJti(randomUUID())
 		.setExpirationTime(ttl)
 		.sign(new TextEncoder().encode(secret));
 }

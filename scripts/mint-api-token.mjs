@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Mints a management API token (HS256 JWT) for one environment and prints only the token.
+ * Mints a management API token (HS256 JWT) for one environment and prints only the token (its jti goes to stderr).
  * Issuer and audience come from wrangler.toml; JWT_SECRET from the environment, or `.dev.vars` for local.
  * Node only; never imported by the Worker.
  *
@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SignJWT } from 'jose';
+import { readTomlVars } from './lib/wrangler-toml.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ENVIRONMENTS = ['local', 'staging', 'production'];
 const TTL_UNITS_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
-const MAX_TTL_SECONDS = 366 * 86_400;
 
 const USAGE = `Usage: node scripts/mint-api-token.mjs [--env local|staging|production] [--subject <who>] [--ttl <n>(s|m|h|d|w)]
                                      [--issuer <iss>] [--audience <aud>] [--scope admin|mcp]
@@ -30,23 +30,6 @@ function fail(message, code = 1) {
 	process.exit(code);
 }
 
-/** KEY = "value" pairs of one [section] of a TOML file (enough for wrangler.toml vars). */
-function readTomlSection(text, section) {
-	const out = {};
-	let current = '';
-	for (const raw of text.split('\n')) {
-		const line = raw.replace(/\s+#.*$/, '').trim();
-		const header = /^\[([^\]]+)\]$/.exec(line);
-		if (header) {
-			current = header[1].trim();
-			continue;
-		}
-		const pair = /^([A-Za-z0-9_]+)\s*=\s*"((?:[^"\\]|\\.)*)"$/.exec(line);
-		if (pair && current === section) out[pair[1]] = pair[2];
-	}
-	return out;
-}
-
 /** KEY=value lines of a dotenv file. */
 function readDotenv(path) {
 	const out = {};
@@ -58,11 +41,13 @@ function readDotenv(path) {
 	return out;
 }
 
-function parseTtlSeconds(ttl) {
+/** --ttl in seconds, within 60 s and the environment's API_TOKEN_MAX_TTL_DAYS (the Worker refuses longer). */
+function parseTtlSeconds(ttl, maxDays) {
 	const m = /^(\d+)([smhdw])$/.exec(ttl);
 	if (!m) fail(`--ttl must look like 30d, 12h, 15m or 3600s (got "${ttl}")`, 2);
 	const seconds = Number(m[1]) * TTL_UNITS_SECONDS[m[2]];
-	if (seconds < 60 || seconds > MAX_TTL_SECONDS) fail('--ttl must be between 60s and 366d', 2);
+	if (seconds < 60 || seconds > maxDays * 86_400)
+		fail(`--ttl must be between 60s and ${maxDays}d (API_TOKEN_MAX_TTL_DAYS)`, 2);
 	return seconds;
 }
 
@@ -90,10 +75,8 @@ async function main() {
 	if (!ENVIRONMENTS.includes(values.env))
 		fail(`--env must be one of ${ENVIRONMENTS.join(', ')}`, 2);
 	if (!values.subject.trim()) fail('--subject must not be empty', 2);
-	const ttlSeconds = parseTtlSeconds(values.ttl);
-
-	const toml = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
-	const vars = readTomlSection(toml, values.env === 'local' ? 'vars' : `env.${values.env}.vars`);
+	const vars = readTomlVars(values.env);
+	const ttlSeconds = parseTtlSeconds(values.ttl, Number(vars.API_TOKEN_MAX_TTL_DAYS || 90));
 	const issuer = values.issuer ?? vars.JWT_ISSUER;
 	const audience = values.audience ?? vars.JWT_AUDIENCE;
 	if (!issuer || !audience)
@@ -113,6 +96,7 @@ async function main() {
 
 	if (!['admin', 'mcp'].includes(values.scope)) fail('--scope must be admin or mcp', 2);
 	const now = Math.floor(Date.now() / 1000);
+	const jti = crypto.randomUUID();
 	const token = await new SignJWT({ scope: values.scope })
 		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
 		.setIssuer(issuer)
@@ -120,9 +104,12 @@ async function main() {
 		.setSubject(values.subject.trim())
 		.setIssuedAt(now)
 		.setExpirationTime(now + ttlSeconds)
-		.setJti(crypto.randomUUID())
+		.setJti(jti)
 		.sign(new TextEncoder().encode(secret));
 	process.stdout.write(`${token}\n`);
+	process.stderr.write(
+		`jti ${jti}, expires ${new Date((now + ttlSeconds) * 1000).toISOString()} (revoke: npm run revoke-api-token -- --env ${values.env} --jti ${jti})\n`,
+	);
 }
 
 await main();

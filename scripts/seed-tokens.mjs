@@ -8,14 +8,13 @@
  *   node scripts/seed-tokens.mjs --env local --account <id> --name "Jane (contractor)" --expires-at 2030-01-31T17:00:00Z --methods read --tags tickets
  *   node scripts/seed-tokens.mjs --env production --account <id> --csv contractors.csv --base-url https://mcp.example.com
  */
-import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { wranglerCommand } from './local-server.mjs';
+import { kvTarget, runWrangler } from './lib/wrangler-kv.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ENVIRONMENTS = ['local', 'staging', 'production'];
@@ -25,6 +24,8 @@ const METHOD_NAMES = [...Object.keys(METHOD_GROUPS), ...TOOL_METHODS];
 /** KV rejects expiration less than 60 s ahead. */
 const KV_MIN_TTL_SECONDS = 60;
 const NAME_MAX_CHARS = 100;
+/** Same bound as the management API (worker/admin/server-config.ts). */
+const MAX_EXPIRY_AHEAD_DAYS = 1_826;
 const ID_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
 
 const USAGE = `Usage: node scripts/seed-tokens.mjs --env local|staging|production --account <account id>
@@ -94,6 +95,11 @@ function toSpec(row, where, tools, now) {
 		if (at - now < KV_MIN_TTL_SECONDS * 1000) {
 			throw new UsageError(
 				`${where}: expires_at ${raw} is less than ${KV_MIN_TTL_SECONDS} s ahead`,
+			);
+		}
+		if (at - now > MAX_EXPIRY_AHEAD_DAYS * 86_400_000) {
+			throw new UsageError(
+				`${where}: expires_at ${raw} is more than ${MAX_EXPIRY_AHEAD_DAYS} days (5 years) ahead; leave it empty for a token that never expires`,
 			);
 		}
 		expiresAt = new Date(at).toISOString();
@@ -168,25 +174,8 @@ function rowsFromCsv(path) {
 	});
 }
 
-function wranglerTarget(env, persistTo) {
-	const args = env === 'local' ? ['--local', '--env', 'dev'] : ['--remote', '--env', env];
-	if (env === 'local' && persistTo) args.push('--persist-to', persistTo);
-	return args;
-}
-
-function wrangler(args) {
-	const [command, commandArgs] = wranglerCommand(args);
-	const result = spawnSync(command, commandArgs, {
-		cwd: ROOT,
-		encoding: 'utf8',
-		env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-	});
-	if (result.error) throw result.error;
-	return result;
-}
-
 function accountExists(accountId, target) {
-	const result = wrangler([
+	const result = runWrangler([
 		'kv',
 		'key',
 		'get',
@@ -237,7 +226,7 @@ function bulkPut(entries, target) {
 	const file = join(dir, 'bulk.json');
 	try {
 		writeFileSync(file, JSON.stringify(entries), { mode: 0o600 });
-		const result = wrangler(['kv', 'bulk', 'put', file, '--binding', 'TOKENS', ...target]);
+		const result = runWrangler(['kv', 'bulk', 'put', file, '--binding', 'TOKENS', ...target]);
 		if (result.status !== 0) {
 			throw new Error(
 				`wrangler kv bulk put failed (exit ${result.status}):\n${(result.stderr || result.stdout).slice(-2000)}`,
@@ -297,7 +286,7 @@ async function main() {
 		toSpec(row, values.csv ? `${values.csv} row ${i + 1}` : 'token', tools, now),
 	);
 
-	const target = wranglerTarget(values.env, values['persist-to']);
+	const target = kvTarget(values.env, values['persist-to']);
 	if (!values['skip-account-check'] && !accountExists(values.account, target)) {
 		throw new UsageError(
 			`no integrated account "${values.account}" in ${values.env} KV (create it with POST /integrated-account, or pass --skip-account-check)`,

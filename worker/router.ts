@@ -1,6 +1,17 @@
 /** The route table and nothing else. */
 import { Router, type IRequest } from 'itty-router';
-import { handleAdmin } from './admin/routes';
+import { createAccount, deleteAccount, getAccount, listAccounts } from './admin/account-handlers';
+import { listRevocations, revokeApiToken } from './admin/api-token-handlers';
+import { getCatalogMeta } from './admin/catalog-meta';
+import { adminRoute as admin, methodNotAllowed, noSuchRoute } from './admin/routes';
+import {
+	createServer,
+	deleteServer,
+	getServer,
+	listServers,
+	previewServer,
+	updateServer,
+} from './admin/server-handlers';
 import { handleAdminUi } from './admin-ui/handle-admin-ui';
 import { parseConfig } from './config';
 import { toErrorResponse } from './lib/errors';
@@ -16,6 +27,10 @@ export const router = Router<IRequest, Args>({
 	finally: [(response: Response | undefined) => response ?? notFound()],
 });
 
+const ACCOUNT = '/integrated-account/:id';
+const SERVERS = `${ACCOUNT}/mcp`;
+const SERVER = `${SERVERS}/:mcp_id`;
+
 router
 	// OAuth / OpenID discovery probes (mcp-remote, Claude): a fast 404, never a 401.
 	.all('/.well-known/*', () => notFound())
@@ -28,12 +43,29 @@ router
 		});
 	})
 	.all('/mcp/:token/*', () => notFound())
-	.all('/integrated-account', (request, env, ctx) =>
-		handleAdmin(request as unknown as Request, env, ctx),
-	)
-	.all('/integrated-account/*', (request, env, ctx) =>
-		handleAdmin(request as unknown as Request, env, ctx),
-	)
+	// Management API (README "Management API"); account ids are UUIDs, so "meta" never names one.
+	.get('/integrated-account/meta', admin(getCatalogMeta))
+	.all('/integrated-account/meta', methodNotAllowed('GET'))
+	.get('/integrated-account', admin(listAccounts))
+	.post('/integrated-account', admin(createAccount))
+	.all('/integrated-account', methodNotAllowed('GET, POST'))
+	.get(ACCOUNT, admin(getAccount))
+	.delete(ACCOUNT, admin(deleteAccount))
+	.all(ACCOUNT, methodNotAllowed('GET, DELETE'))
+	.get(SERVERS, admin(listServers))
+	.post(SERVERS, admin(createServer))
+	.all(SERVERS, methodNotAllowed('GET, POST'))
+	.post(`${SERVERS}/preview`, admin(previewServer))
+	.all(`${SERVERS}/preview`, methodNotAllowed('POST'))
+	.get(SERVER, admin(getServer))
+	.patch(SERVER, admin(updateServer))
+	.delete(SERVER, admin(deleteServer))
+	.all(SERVER, methodNotAllowed('GET, PATCH, DELETE'))
+	.all('/integrated-account/*', noSuchRoute)
+	.get('/api-tokens/revocations', admin(listRevocations))
+	.post('/api-tokens/revocations', admin(revokeApiToken))
+	.all('/api-tokens/revocations', methodNotAllowed('GET, POST'))
+	.all('/api-tokens/*', noSuchRoute)
 	.all('/admin', (request) => handleAdminUi(request as unknown as Request))
 	.all('/admin/*', (request) => handleAdminUi(request as unknown as Request))
 	.get('/', () =>

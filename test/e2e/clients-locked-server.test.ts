@@ -34,6 +34,7 @@ beforeAll(async () => {
 		.setAudience('edesk-mcp-admin')
 		.setSubject('contractor@example.com')
 		.setIssuedAt()
+		.setJti(crypto.randomUUID())
 		.setExpirationTime('10m')
 		.sign(new TextEncoder().encode(secret));
 });

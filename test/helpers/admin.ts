@@ -19,6 +19,7 @@ export interface TestClaims {
 	iat?: number | null;
 	nbf?: number | null;
 	scope?: string | null;
+	jti?: string | null;
 }
 
 /** An HS256 API token for the test environment (valid for an hour unless `claims` say otherwise). */
@@ -34,6 +35,7 @@ export async function mintApiToken(
 		aud: env.JWT_AUDIENCE,
 		iat: now,
 		exp: now + 3600,
+		jti: crypto.randomUUID(),
 		...claims,
 	};
 	const payload = Object.fromEntries(

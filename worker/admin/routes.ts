@@ -1,71 +1,66 @@
-/** The management API under /integrated-account: API-token auth first, then a small route table. No storage logic here. */
+/** The management API's route wrapper: API-token auth, path-parameter checks and the request's AdminContext. No storage logic here. */
+import type { IRequest } from 'itty-router';
 import { requireApiToken } from '../auth/bearer';
 import { createTokenStore } from '../auth/token-store';
 import { parseConfig } from '../config';
 import { HttpError, toErrorResponse } from '../lib/errors';
-import { createAccount, deleteAccount, getAccount, listAccounts } from './account-handlers';
 import type { AdminContext } from './admin-context';
-import { getCatalogMeta } from './catalog-meta';
-import {
-	createServer,
-	deleteServer,
-	getServer,
-	listServers,
-	previewServer,
-	updateServer,
-} from './server-handlers';
 
-type Handler = (c: AdminContext) => Promise<Response>;
-type MethodTable = Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Handler>>;
+/** A management handler: one authenticated request in, one response out. */
+export type AdminHandler = (c: AdminContext) => Promise<Response>;
+/** The shape itty-router calls a route with. */
+export type RouteHandler = (
+	request: IRequest,
+	env: Env,
+	ctx: ExecutionContext,
+) => Promise<Response>;
 
 /** Ids are UUIDs (or seeded ids); anything else cannot name a record. */
 const ID_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** Picks the handlers for a path (below /integrated-account) and fills its params; null when nothing lives there. */
-function match(segments: readonly string[], params: AdminContext['params']): MethodTable | null {
-	const [id, sub, mcpId, ...rest] = segments;
-	if (id === undefined) return { GET: listAccounts, POST: createAccount };
-	// Account ids are UUIDs, so the word 'meta' never names an account.
-	if (id === 'meta' && sub === undefined) return { GET: getCatalogMeta };
-	if (!ID_SHAPE.test(id) || rest.length > 0) return null;
-	params.id = id;
-	if (sub === undefined) return { GET: getAccount, DELETE: deleteAccount };
-	if (sub !== 'mcp') return null;
-	if (mcpId === undefined) return { GET: listServers, POST: createServer };
-	if (mcpId === 'preview') return { POST: previewServer };
-	if (!ID_SHAPE.test(mcpId)) return null;
-	params.mcp_id = mcpId;
-	return { GET: getServer, PATCH: updateServer, DELETE: deleteServer };
+/**
+ * Wraps a handler for the router: every management route needs an admin API token (401 first, before
+ * 404 or 405, so an unauthenticated caller learns nothing of the route table), its `:id` and
+ * `:mcp_id` must look like ids, and every answer carries `Cache-Control: no-store`.
+ */
+export function adminRoute(handler: AdminHandler): RouteHandler {
+	return async (request, env) => {
+		const raw = request as unknown as Request;
+		try {
+			const config = parseConfig(env);
+			const store = createTokenStore(env.TOKENS);
+			const principal = await requireApiToken(raw, config, {
+				scope: 'admin',
+				isRevoked: store.isApiTokenRevoked,
+			});
+			const params: AdminContext['params'] = {};
+			for (const name of ['id', 'mcp_id'] as const) {
+				const value = request.params[name];
+				if (value === undefined) continue;
+				if (!ID_SHAPE.test(value)) throw noRoute();
+				params[name] = value;
+			}
+			return await handler({ request: raw, env, config, store, principal, params });
+		} catch (error) {
+			return toErrorResponse(error, raw);
+		}
+	};
 }
 
-/** Handles every request whose path is /integrated-account or below it. Answers carry `Cache-Control: no-store`. */
-export async function handleAdmin(
-	request: Request,
-	env: Env,
-	_ctx: ExecutionContext,
-): Promise<Response> {
-	try {
-		const config = parseConfig(env);
-		const principal = await requireApiToken(request, config);
-		const segments = new URL(request.url).pathname.split('/').filter(Boolean).slice(1);
-		const params: AdminContext['params'] = {};
-		const table = match(segments, params);
-		if (!table) throw new HttpError(404, 'not_found', 'No such management route');
-		const handler = table[request.method as keyof MethodTable];
-		if (!handler) {
-			throw new HttpError(405, 'method_not_allowed', `${request.method} is not allowed here`, {
-				headers: { allow: Object.keys(table).join(', ') },
-			});
-		}
-		return await handler({
-			request,
-			env,
-			config,
-			store: createTokenStore(env.TOKENS),
-			principal,
-			params,
+/** 405 with the methods a management path allows (after auth, like every management answer). */
+export function methodNotAllowed(allow: string): RouteHandler {
+	return adminRoute(async (c) => {
+		throw new HttpError(405, 'method_not_allowed', `${c.request.method} is not allowed here`, {
+			headers: { allow },
 		});
-	} catch (error) {
-		return toErrorResponse(error, request);
-	}
+	});
+}
+
+/** 404 for a management path that names nothing (after auth). */
+export const noSuchRoute: RouteHandler = adminRoute(async () => {
+	throw noRoute();
+});
+
+function noRoute(): HttpError {
+	return new HttpError(404, 'not_found', 'No such management route');
 }

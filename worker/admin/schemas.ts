@@ -94,6 +94,33 @@ export const UpdateServerBodySchema = z
 	);
 export type UpdateServerBody = z.infer<typeof UpdateServerBodySchema>;
 
+/** `POST /api-tokens/revocations`: the `jti` of the API token to refuse from now on. */
+export const RevokeApiTokenBodySchema = z.strictObject(
+	{
+		jti: z
+			.string({ error: typeError('must be a string (the jti claim of the API token)') })
+			.check(
+				z.trim(),
+				z.regex(/^[A-Za-z0-9._-]{1,128}$/, 'must be 1 to 128 letters, digits, ".", "_" or "-"'),
+			),
+		expires_at: z.optional(
+			z.pipe(
+				z.string({ error: typeError('must be an ISO 8601 date-time string') }),
+				z.iso.datetime({
+					offset: true,
+					error: 'must be an ISO 8601 date-time such as 2030-01-31T17:00:00Z',
+				}),
+			),
+		),
+		reason: z.optional(
+			z
+				.string({ error: 'must be a string' })
+				.check(z.trim(), z.maxLength(200, 'must be at most 200 characters')),
+		),
+	},
+	{ error: unknownKeys },
+);
+
 /** `POST /integrated-account/:id/mcp/preview`. */
 export const PreviewBodySchema = z.strictObject(
 	{ config: z.optional(ConfigInputSchema) },

@@ -23,12 +23,21 @@ export function bearerChallenge(description?: string): string {
  */
 export type ApiScope = 'admin' | 'mcp';
 
-/** Returns who called, or throws HttpError 401 (no or bad token) or 403 (token lacks `scope`). */
+/** What requireApiToken checks besides the token itself. */
+export interface ApiTokenRequirement {
+	/** The scope the route needs (`admin` tokens satisfy `mcp` too). */
+	scope: ApiScope;
+	/** True when the token's `jti` is on the deny-list (checked on every request, never memoised). */
+	isRevoked: (tokenId: string) => Promise<boolean>;
+}
+
+/** Returns who called, or throws HttpError 401 (no, bad or revoked token) or 403 (token lacks the scope). */
 export async function requireApiToken(
 	request: Request,
 	config: Config,
-	scope: ApiScope = 'admin',
+	requirement: ApiTokenRequirement,
 ): Promise<ApiPrincipal> {
+	const { scope } = requirement;
 	const header = request.headers.get('authorization');
 	if (header === null || header.trim() === '') {
 		throw new HttpError(
@@ -47,6 +56,9 @@ export async function requireApiToken(
 	}
 	const result = await verifyApiToken(token, config);
 	if (!result.ok) return unauthorized(result.description);
+	if (await requirement.isRevoked(result.principal.tokenId)) {
+		return unauthorized('The API token has been revoked');
+	}
 	const scopes = result.principal.scopes;
 	if (!scopes.includes('admin') && !(scope === 'mcp' && scopes.includes('mcp'))) {
 		// RFC 6750 §3.1: a valid token without the needed scope gets 403 insufficient_scope.

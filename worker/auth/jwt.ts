@@ -16,7 +16,12 @@ export interface ApiPrincipal {
 	expiresAt: number;
 	/** The token's `scope` claim (space-separated string or array), e.g. `admin` or `mcp`. */
 	scopes: readonly string[];
+	/** The token's `jti` claim: the id it can be revoked by. */
+	tokenId: string;
 }
+
+/** What a `jti` may look like (a UUID fits); it names a KV key of the deny-list. */
+export const TOKEN_ID_SHAPE = /^[A-Za-z0-9._-]{1,128}$/;
 
 /** Why a token was refused; `description` is safe to show the caller. */
 export type ApiTokenResult =
@@ -67,7 +72,7 @@ export async function verifyApiToken(token: string, config: Config): Promise<Api
 	const claims = {
 		issuer: config.jwtIssuer,
 		audience: config.jwtAudience,
-		requiredClaims: ['exp', 'sub'],
+		requiredClaims: ['exp', 'sub', 'iat', 'jti'],
 		clockTolerance: CLOCK_TOLERANCE_SECONDS,
 	};
 	try {
@@ -84,16 +89,42 @@ export async function verifyApiToken(token: string, config: Config): Promise<Api
 				description: 'The API token is signed with an algorithm this server does not accept',
 			};
 		}
-		if (typeof payload.sub !== 'string' || payload.sub === '' || typeof payload.exp !== 'number') {
-			return { ok: false, description: 'The API token has no subject or expiry' };
-		}
+		const problem = checkLifetime(payload, config, Math.floor(Date.now() / 1000));
+		if (problem) return { ok: false, description: problem };
 		return {
 			ok: true,
-			principal: { subject: payload.sub, expiresAt: payload.exp, scopes: toScopes(payload.scope) },
+			principal: {
+				subject: payload.sub as string,
+				expiresAt: payload.exp as number,
+				scopes: toScopes(payload.scope),
+				tokenId: payload.jti as string,
+			},
 		};
 	} catch (error) {
 		return { ok: false, description: describeJoseError(error) };
 	}
+}
+
+/**
+ * What jose leaves to the caller: one audience (not a list), an `iat` that is not in the future, a
+ * lifetime (exp - iat) within API_TOKEN_MAX_TTL_DAYS, and a `jti` to revoke it by. Null when all hold.
+ */
+function checkLifetime(payload: JWTPayload, config: Config, now: number): string | null {
+	if (typeof payload.sub !== 'string' || payload.sub === '' || typeof payload.exp !== 'number') {
+		return 'The API token has no subject or expiry';
+	}
+	if (typeof payload.aud !== 'string') return 'The API token must name exactly one audience';
+	if (typeof payload.iat !== 'number' || payload.iat > now + CLOCK_TOLERANCE_SECONDS) {
+		return 'The API token was issued in the future';
+	}
+	if (payload.exp - payload.iat > config.apiTokenMaxTtlSeconds) {
+		const days = Math.round(config.apiTokenMaxTtlSeconds / 86_400);
+		return `The API token lives longer than the ${days}-day maximum (API_TOKEN_MAX_TTL_DAYS)`;
+	}
+	if (typeof payload.jti !== 'string' || !TOKEN_ID_SHAPE.test(payload.jti)) {
+		return 'The API token has no valid jti (token id)';
+	}
+	return null;
 }
 
 /** The `scope` claim as a list (RFC 8693 §4.2 space-separated string; an array is accepted too). */

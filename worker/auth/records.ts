@@ -48,3 +48,14 @@ export const AccountRecordSchema = z.object({
 	created_at: z.string(),
 });
 export type AccountRecord = z.infer<typeof AccountRecordSchema>;
+
+/** A revoked API token, by its `jti`. Stored under `api-token-revoked:<jti>` until the token would have expired. */
+export const ApiTokenRevocationSchema = z.object({
+	jti: z.string().check(z.minLength(1)),
+	revoked_at: z.string(),
+	/** When the deny-list entry may go: no token with this jti is valid after it. */
+	expires_at: z.iso.datetime({ offset: true }),
+	revoked_by: z.string(),
+	reason: z.optional(z.string()),
+});
+export type ApiTokenRevocation = z.infer<typeof ApiTokenRevocationSchema>;

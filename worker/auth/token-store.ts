@@ -1,6 +1,8 @@
 /** The only user of the TOKENS KV namespace: key scheme, reads and writes of accounts and MCP servers. */
 import {
 	AccountRecordSchema,
+	ApiTokenRevocationSchema,
+	type ApiTokenRevocation,
 	McpServerRecordSchema,
 	type AccountRecord,
 	type McpServerRecord,
@@ -14,6 +16,8 @@ export const KV_MIN_TTL_SECONDS = 60;
 export const tokenKey = (tokenHash: string): string => `token:${tokenHash}`;
 /** KV key of an integrated account. */
 export const accountKey = (accountId: string): string => `account:${accountId}`;
+/** KV key of the deny-list entry of a revoked API token. */
+export const revokedApiTokenKey = (jti: string): string => `api-token-revoked:${jti}`;
 /** KV key of the per-account index entry of an MCP server (value: token hash). */
 export const serverIndexKey = (accountId: string, serverId: string): string =>
 	`server:${accountId}:${serverId}`;
@@ -31,6 +35,10 @@ export interface TokenStore {
 	listTokenHashes(): Promise<string[]>;
 	/** Every `server:<account_id>:*` index entry, including ones whose token record is already gone. */
 	listServerEntries(accountId: string): Promise<ServerIndexEntry[]>;
+	/** True when the API token with this `jti` is revoked (a KV read on every call: revocation is at once). */
+	isApiTokenRevoked(jti: string): Promise<boolean>;
+	putApiTokenRevocation(revocation: ApiTokenRevocation): Promise<void>;
+	listApiTokenRevocations(): Promise<ApiTokenRevocation[]>;
 }
 
 /** One per-account index entry: which server id maps to which token hash. */
@@ -134,6 +142,25 @@ export function createTokenStore(kv: KVNamespace): TokenStore {
 				kv.delete(tokenKey(server.token_hash)),
 				kv.delete(serverIndexKey(server.account_id, server.id)),
 			]);
+		},
+		async isApiTokenRevoked(jti) {
+			return (await kv.get(revokedApiTokenKey(jti))) !== null;
+		},
+		async putApiTokenRevocation(revocation) {
+			const at = Math.floor(Date.parse(revocation.expires_at) / 1000);
+			const ahead = at - Math.floor(Date.now() / 1000);
+			const options =
+				ahead >= KV_MIN_TTL_SECONDS ? { expiration: at } : { expirationTtl: KV_MIN_TTL_SECONDS };
+			await kv.put(revokedApiTokenKey(revocation.jti), JSON.stringify(revocation), options);
+		},
+		async listApiTokenRevocations() {
+			const keys = await listKeys('api-token-revoked:');
+			const parse = (v: unknown): ApiTokenRevocation | null => {
+				const r = ApiTokenRevocationSchema.safeParse(v);
+				return r.success ? r.data : null;
+			};
+			const entries = await Promise.all(keys.map((k) => readJson(k, parse)));
+			return entries.filter((e): e is ApiTokenRevocation => e !== null);
 		},
 		async listTokenHashes() {
 			return (await listKeys('token:')).map((k) => k.slice('token:'.length));

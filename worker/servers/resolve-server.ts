@@ -72,7 +72,7 @@ export async function resolveServer(
 		ctx.waitUntil(ensureExpiryScheduled(env, record));
 	if (record.config.require_api_token_auth) {
 		try {
-			await requireApiToken(request, config, 'mcp');
+			await requireApiToken(request, config, { scope: 'mcp', isRevoked: store.isApiTokenRevoked });
 		} catch (error) {
 			return toErrorResponse(error, request);
 		}

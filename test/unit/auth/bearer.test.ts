@@ -5,12 +5,18 @@ import { requireApiToken } from '../../../worker/auth/bearer';
 import { HttpError } from '../../../worker/lib/errors';
 import { TEST_SECRET, testConfig } from './test-config';
 
+/** The deny-list as requireApiToken sees it: nothing revoked unless a test says so. */
+const noneRevoked = async (): Promise<boolean> => false;
+const need = (scope: 'admin' | 'mcp' = 'admin') => ({ scope, isRevoked: noneRevoked });
+
 async function validToken(scope: string | null = 'admin'): Promise<string> {
 	const claims = {
 		sub: 'ops',
 		iss: 'edesk-mcp',
 		aud: 'edesk-mcp-admin',
+		iat: Math.floor(Date.now() / 1000),
 		exp: Math.floor(Date.now() / 1000) + 600,
+		jti: crypto.randomUUID(),
 	};
 	return new SignJWT(scope === null ? claims : { ...claims, scope })
 		.setProtectedHeader({ alg: 'HS256' })
@@ -19,7 +25,7 @@ async function validToken(scope: string | null = 'admin'): Promise<string> {
 
 async function refusal(headers: Record<string, string>): Promise<HttpError> {
 	const request = new Request('https://x.test/integrated-account', { headers });
-	const error = await requireApiToken(request, testConfig()).then(
+	const error = await requireApiToken(request, testConfig(), need()).then(
 		() => null,
 		(e: unknown) => e,
 	);
@@ -32,7 +38,7 @@ describe('requireApiToken', () => {
 		const request = new Request('https://x.test/', {
 			headers: { authorization: `bearer ${await validToken()}` },
 		});
-		await expect(requireApiToken(request, testConfig())).resolves.toMatchObject({
+		await expect(requireApiToken(request, testConfig(), need())).resolves.toMatchObject({
 			subject: 'ops',
 			scopes: ['admin'],
 		});
@@ -42,10 +48,12 @@ describe('requireApiToken', () => {
 		const request = new Request('https://x.test/', {
 			headers: { authorization: `Bearer ${await validToken('mcp')}` },
 		});
-		await expect(requireApiToken(request, testConfig(), 'mcp')).resolves.toMatchObject({
+		await expect(requireApiToken(request, testConfig(), need('mcp'))).resolves.toMatchObject({
 			scopes: ['mcp'],
 		});
-		const refused = await requireApiToken(request, testConfig(), 'admin').catch((e: unknown) => e);
+		const refused = await requireApiToken(request, testConfig(), need('admin')).catch(
+			(e: unknown) => e,
+		);
 		expect(refused).toBeInstanceOf(HttpError);
 		expect((refused as HttpError).status).toBe(403);
 		expect((refused as HttpError).code).toBe('insufficient_scope');
@@ -56,7 +64,9 @@ describe('requireApiToken', () => {
 			headers: { authorization: `Bearer ${await validToken(null)}` },
 		});
 		for (const scope of ['admin', 'mcp'] as const) {
-			const refused = await requireApiToken(request, testConfig(), scope).catch((e: unknown) => e);
+			const refused = await requireApiToken(request, testConfig(), need(scope)).catch(
+				(e: unknown) => e,
+			);
 			expect((refused as HttpError).status).toBe(403);
 		}
 	});

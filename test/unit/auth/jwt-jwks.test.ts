@@ -18,7 +18,9 @@ async function signRs256(
 		sub: 'idp-user',
 		iss: 'edesk-mcp',
 		aud: 'edesk-mcp-admin',
+		iat: now(),
 		exp: now() + 600,
+		jti: 'token-1',
 		...claims,
 	})
 		.setProtectedHeader({ alg: 'RS256', kid })
@@ -31,7 +33,7 @@ describe('verifyApiToken with a JWKS', () => {
 		const result = await verifyApiToken(await signRs256({ exp, scope: 'mcp' }), config);
 		expect(result).toEqual({
 			ok: true,
-			principal: { subject: 'idp-user', expiresAt: exp, scopes: ['mcp'] },
+			principal: { subject: 'idp-user', expiresAt: exp, scopes: ['mcp'], tokenId: 'token-1' },
 		});
 	});
 

@@ -11,7 +11,9 @@ async function sign(claims: Record<string, unknown>, secret = TEST_SECRET): Prom
 		sub: 'alice',
 		iss: 'edesk-mcp',
 		aud: 'edesk-mcp-admin',
+		iat: now(),
 		exp: now() + 600,
+		jti: 'token-1',
 		...claims,
 	})
 		.setProtectedHeader({ alg: 'HS256' })
@@ -24,21 +26,25 @@ describe('verifyApiToken', () => {
 		const result = await verifyApiToken(await sign({ exp }), testConfig());
 		expect(result).toEqual({
 			ok: true,
-			principal: { subject: 'alice', expiresAt: exp, scopes: [] },
+			principal: { subject: 'alice', expiresAt: exp, scopes: [], tokenId: 'token-1' },
 		});
 		const scoped = await verifyApiToken(await sign({ exp, scope: 'admin mcp' }), testConfig());
 		expect(scoped).toEqual({
 			ok: true,
-			principal: { subject: 'alice', expiresAt: exp, scopes: ['admin', 'mcp'] },
+			principal: { subject: 'alice', expiresAt: exp, scopes: ['admin', 'mcp'], tokenId: 'token-1' },
 		});
 	});
 
-	it('accepts an audience list that contains the configured audience', async () => {
+	// Issue 11 item 10: an array `aud` was accepted.
+	it('refuses an audience list, even one that contains the configured audience', async () => {
 		const result = await verifyApiToken(
 			await sign({ aud: ['other', 'edesk-mcp-admin'] }),
 			testConfig(),
 		);
-		expect(result.ok).toBe(true);
+		expect(result).toEqual({
+			ok: false,
+			description: 'The API token must name exactly one audience',
+		});
 	});
 
 	it('refuses a token signed with another secret', async () => {
@@ -147,5 +153,46 @@ describe('verifyApiToken', () => {
 			ok: false,
 			description: 'The API token is malformed',
 		});
+	});
+});
+
+// Regressions of issue 11 (hardening) item 10: a 100-year `exp` and an `iat` in the future were
+// accepted, and no token could be revoked (no `jti`).
+describe('verifyApiToken lifetime and token id', () => {
+	it('refuses a lifetime beyond the configured maximum (90 days by default)', async () => {
+		const iat = now();
+		const century = await verifyApiToken(
+			await sign({ iat, exp: iat + 100 * 365 * 86_400 }),
+			testConfig(),
+		);
+		expect(century).toEqual({
+			ok: false,
+			description: 'The API token lives longer than the 90-day maximum (API_TOKEN_MAX_TTL_DAYS)',
+		});
+		const edge = await verifyApiToken(await sign({ iat, exp: iat + 90 * 86_400 }), testConfig());
+		expect(edge.ok).toBe(true);
+		const short = testConfig({ apiTokenMaxTtlSeconds: 3_600 });
+		expect((await verifyApiToken(await sign({ iat, exp: iat + 3_601 }), short)).ok).toBe(false);
+	});
+
+	it('refuses an iat in the future beyond the clock skew, and accepts one within it', async () => {
+		const future = await verifyApiToken(
+			await sign({ iat: now() + 120, exp: now() + 600 }),
+			testConfig(),
+		);
+		expect(future).toEqual({ ok: false, description: 'The API token was issued in the future' });
+		expect((await verifyApiToken(await sign({ iat: now() + 10 }), testConfig())).ok).toBe(true);
+	});
+
+	it('refuses a token without iat or jti, or with a jti that cannot name a deny-list entry', async () => {
+		for (const claims of [
+			{ iat: undefined },
+			{ jti: undefined },
+			{ jti: 'a b' },
+			{ jti: 'x'.repeat(129) },
+		]) {
+			const result = await verifyApiToken(await sign(claims), testConfig());
+			expect(result.ok, JSON.stringify(claims)).toBe(false);
+		}
 	});
 });
