@@ -6,9 +6,11 @@
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
+import { createLineRedactor } from './lib/redact.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SANDBOX_BASE_URL = 'http://edesk-sandbox.local/v1';
@@ -20,6 +22,21 @@ export function wranglerNode() {
 	if (major > 22 || (major === 22 && minor >= 12)) return process.execPath;
 	const local = join(ROOT, 'node_modules', '.bin', 'node');
 	return existsSync(local) ? local : process.execPath;
+}
+
+/**
+ * The environment every wrangler run of the project gets: no metrics, no log file of wrangler's own
+ * (it would keep full request paths, and so URL tokens, in the user's home) and no local trace store
+ * (X_LOCAL_OBSERVABILITY, which records the full URL of every request under .wrangler/state).
+ */
+export function wranglerEnv(extra = {}) {
+	return {
+		...process.env,
+		WRANGLER_SEND_METRICS: 'false',
+		WRANGLER_WRITE_LOGS: 'false',
+		X_LOCAL_OBSERVABILITY: 'false',
+		...extra,
+	};
 }
 
 /** `[command, args]` that run the project's wrangler CLI under a Node it accepts. */
@@ -90,10 +107,26 @@ async function waitForHttp(url, child, timeoutMs) {
 	throw new Error(`wrangler dev did not answer on ${url} within ${timeoutMs} ms`);
 }
 
+/** Rejects when something already listens on `port` (a second `npm start`, say), before anything starts. */
+export function ensurePortFree(port, host = '127.0.0.1') {
+	return new Promise((resolve, reject) => {
+		const probe = createNetServer();
+		probe.once('error', (error) =>
+			reject(
+				error.code === 'EADDRINUSE'
+					? new Error(`port ${port} is already in use (another npm start?); stop it or set PORT`)
+					: error,
+			),
+		);
+		probe.listen(port, host, () => probe.close(() => resolve()));
+	});
+}
+
 /**
  * Starts the Worker and the sandbox. Options: port, inspectorPort, persistTo, stdio ('inherit' | 'pipe'),
- * extraVars (object of --var overrides), logLevel. The default log level is `warn` because wrangler's own
- * request log lines print full paths, and an MCP path holds the URL token.
+ * extraVars (object of --var overrides), logLevel. The default log level is `warn`; whatever wrangler
+ * prints goes through a redactor first (URL tokens, bearer tokens), on the console and in `output()`.
+ * wrangler and the workerd it starts run in their own process group, so stop() ends both.
  */
 export async function startWrangler({
 	port = 8787,
@@ -103,6 +136,7 @@ export async function startWrangler({
 	extraVars = {},
 	logLevel = 'warn',
 } = {}) {
+	await ensurePortFree(port);
 	const devArgs = [
 		'dev',
 		'-c',
@@ -127,29 +161,60 @@ export async function startWrangler({
 	const [wrangler, args] = wranglerCommand(devArgs);
 	const child = spawn(wrangler, args, {
 		cwd: ROOT,
-		stdio: stdio === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
-		env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: wranglerEnv(),
+		detached: true,
 	});
 	let output = '';
-	child.stdout?.on('data', (d) => (output += d));
-	child.stderr?.on('data', (d) => (output += d));
+	const listeners = [];
+	const sink = (stream) => (text) => {
+		output += text;
+		if (stdio === 'inherit') stream.write(text);
+		for (const listener of listeners) listener(text);
+	};
+	const outLines = createLineRedactor(sink(process.stdout));
+	const errLines = createLineRedactor(sink(process.stderr));
+	child.stdout.on('data', (d) => outLines.push(String(d)));
+	child.stderr.on('data', (d) => errLines.push(String(d)));
+	child.once('exit', () => {
+		outLines.flush();
+		errLines.flush();
+	});
+	const signalGroup = (signal) => {
+		try {
+			process.kill(-child.pid, signal);
+		} catch {
+			// the group is already gone
+		}
+	};
 	const origin = `http://127.0.0.1:${port}`;
 	try {
 		await waitForHttp(`${origin}/`, child, 90_000);
 	} catch (error) {
-		child.kill('SIGTERM');
+		signalGroup('SIGKILL');
 		throw new Error(`${error.message}\n${output.slice(-4000)}`);
 	}
 	return {
 		origin,
 		child,
 		output: () => output,
+		/** Calls `listener` with each piece of (redacted) output from now on. */
+		onOutput: (listener) => listeners.push(listener),
+		/** SIGTERM to wrangler and workerd; SIGKILL after 5 s. Resolves once wrangler has exited. */
 		stop: () =>
 			new Promise((resolve) => {
-				if (child.exitCode !== null) return resolve();
-				child.once('exit', () => resolve());
-				child.kill('SIGTERM');
-				setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+				if (child.exitCode !== null || child.signalCode !== null) {
+					signalGroup('SIGKILL');
+					return resolve();
+				}
+				const force = setTimeout(() => signalGroup('SIGKILL'), 5000);
+				child.once('exit', () => {
+					clearTimeout(force);
+					// workerd may outlive wrangler by a moment: make sure the whole group is gone.
+					signalGroup('SIGKILL');
+					resolve();
+				});
+				signalGroup('SIGTERM');
 			}),
 	};
 }

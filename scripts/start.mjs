@@ -1,6 +1,7 @@
 /**
  * `npm start`: runs edesk-mcp and the bundled eDesk sandbox locally and prints a working MCP URL.
  * With EDESK_API_TOKEN set (and optionally EDESK_BASE_URL) it connects that eDesk account instead.
+ * SIGINT or SIGTERM stops wrangler and workerd with it; a port already in use stops it before it starts.
  */
 import {
 	ensureDevVars,
@@ -18,17 +19,41 @@ const edesk = process.env.EDESK_API_TOKEN
 		}
 	: undefined;
 
-const server = await startWrangler({
-	port,
-	inspectorPort: Number(process.env.INSPECTOR_PORT ?? 9229),
-	logLevel: process.env.LOG_LEVEL ?? 'warn',
-});
-const shutdown = async () => {
-	await server.stop();
-	process.exit(0);
+let server;
+let stopping = false;
+const shutdown = async (code = 0) => {
+	if (stopping) return;
+	stopping = true;
+	await server?.stop();
+	process.exit(code);
 };
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGHUP', () => void shutdown(0));
+// npm runs this script under a shell that does not pass signals on: when npm (or the shell) goes,
+// this process is re-parented, and stops too, so no wrangler or workerd is left holding the port.
+const parentPid = process.ppid;
+setInterval(() => {
+	if (process.ppid !== parentPid) void shutdown(0);
+}, 500).unref();
+
+try {
+	server = await startWrangler({
+		port,
+		inspectorPort: Number(process.env.INSPECTOR_PORT ?? 9229),
+		logLevel: process.env.LOG_LEVEL ?? 'warn',
+	});
+} catch (error) {
+	console.error(`edesk-mcp could not start: ${error.message}`);
+	process.exit(1);
+}
+// wrangler ending on its own (a crash) ends npm start too, with its exit code.
+server.child.once('exit', (code) => {
+	if (!stopping) {
+		console.error(`wrangler dev exited (code ${code ?? 'null'}); stopping.`);
+		void shutdown(code || 1);
+	}
+});
 
 try {
 	const apiToken = await mintLocalApiToken(vars.JWT_SECRET, { subject: 'npm-start', ttl: '12h' });
@@ -36,15 +61,15 @@ try {
 	console.log(`
 edesk-mcp is running against ${edesk ? edesk.baseUrl : 'the bundled eDesk sandbox'} (account "${account.name}").
 
-  MCP URL:  ${url}
+  MCP URL:     ${url}
+  Admin page:  ${server.origin}/admin
 
-Paste it into ChatGPT (Developer mode), Claude Desktop (via mcp-remote) or the MCP Inspector; see README.
-A management API token valid for 12 hours (Authorization: Bearer …):
+Paste the MCP URL into ChatGPT (Developer mode), Claude Desktop (via mcp-remote) or the MCP Inspector; see README.
+A management API token valid for 12 hours (Authorization: Bearer …; the admin page asks for it):
   ${apiToken}
 Press Ctrl+C to stop.
 `);
 } catch (error) {
 	console.error(`Could not set up the local MCP server: ${error.message}`);
-	await server.stop();
-	process.exit(1);
+	await shutdown(1);
 }

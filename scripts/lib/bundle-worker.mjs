@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ROOT, wranglerNode } from '../local-server.mjs';
+import { ROOT, wranglerEnv, wranglerNode } from '../local-server.mjs';
 
 /** Files of a dry-run outdir that are uploaded (wrangler also writes a README and source maps). */
 const isModule = (name) => /\.(m?js|cjs|wasm)$/.test(name);
@@ -33,13 +33,11 @@ export async function bundleWorker(outdir, { env = 'production' } = {}) {
 		const child = spawn(node, args, {
 			cwd: ROOT,
 			stdio: ['ignore', 'pipe', 'pipe'],
-			env: {
-				...process.env,
+			env: wranglerEnv({
 				PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}`,
-				WRANGLER_SEND_METRICS: 'false',
 				NO_COLOR: '1',
 				FORCE_COLOR: '0',
-			},
+			}),
 		});
 		let text = '';
 		child.stdout.on('data', (d) => (text += d));

@@ -1,7 +1,7 @@
 /** The TOKENS KV namespace of one environment through the wrangler CLI (local state or remote). Node only. */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { wranglerCommand } from '../local-server.mjs';
+import { wranglerCommand, wranglerEnv } from '../local-server.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -18,8 +18,7 @@ export function runWrangler(args) {
 	const result = spawnSync(command, commandArgs, {
 		cwd: ROOT,
 		encoding: 'utf8',
-		// No log file of wrangler's own: its lines can hold the arguments (README "Local runs").
-		env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_WRITE_LOGS: 'false' },
+		env: wranglerEnv(),
 	});
 	if (result.error) throw result.error;
 	return result;

@@ -1,10 +1,10 @@
 /**
  * Runs the real MCP clients of the e2e tests as their users do: the MCP Inspector CLI once per command,
  * and mcp-remote as a long-lived stdio process (as Claude Desktop starts it). Each gets a throwaway
- * HOME, so nothing a client stores survives a test. Node only.
+ * HOME, removed when it ends, so nothing a client stores survives a test. Node only.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,15 +28,17 @@ export function runInspector(
 	url: string,
 	args: string[],
 ): { status: number | null; stdout: string; stderr: string } {
+	const home = freshHome('inspector');
 	const run = spawnSync(
 		process.execPath,
 		[bin('mcp-inspector'), '--cli', url, '--transport', 'http', '--format', 'json', ...args],
 		{
 			encoding: 'utf8',
 			timeout: 60_000,
-			env: { ...process.env, HOME: freshHome('inspector') },
+			env: { ...process.env, HOME: home },
 		},
 	);
+	rmSync(home, { recursive: true, force: true });
 	return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -55,14 +57,16 @@ export function startMcpRemote(
 	args: string[] = [],
 	env: Record<string, string> = {},
 ): StdioClient {
+	const home = freshHome('mcp-remote');
 	const child = spawn(
 		process.execPath,
 		[bin('mcp-remote'), url, '--transport', 'http-only', ...args],
 		{
 			stdio: ['pipe', 'pipe', 'pipe'],
-			env: { ...process.env, HOME: freshHome('mcp-remote'), ...env },
+			env: { ...process.env, HOME: home, ...env },
 		},
 	);
+	child.once('exit', () => rmSync(home, { recursive: true, force: true }));
 	const answers = new Map<number, RpcAnswer>();
 	let buffer = '';
 	let stderr = '';

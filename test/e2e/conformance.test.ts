@@ -1,6 +1,6 @@
 /** The official MCP conformance suite (0.1.16 and the 2025-11-25 pre-release) against the running server. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -24,6 +24,8 @@ function conformance(
 			timeout: 300_000,
 		},
 	);
+	// Its results name the MCP URL, token included: they are read from the output, then removed.
+	rmSync(out, { recursive: true, force: true });
 	return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 

@@ -27,7 +27,12 @@ describe('wrangler deploy --dry-run', () => {
 				{
 					cwd: root,
 					encoding: 'utf8',
-					env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+					env: {
+						...process.env,
+						WRANGLER_SEND_METRICS: 'false',
+						WRANGLER_WRITE_LOGS: 'false',
+						NO_COLOR: '1',
+					},
 				},
 			);
 			const output = `${run.stdout}\n${run.stderr}`;

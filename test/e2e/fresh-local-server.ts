@@ -13,10 +13,14 @@ export interface FreshLocalServer {
 	apiToken: string;
 	/** wrangler dev's child process, for its output. */
 	child: import('node:child_process').ChildProcess;
-	/** wrangler dev's output so far. */
+	/** wrangler dev's output so far (redacted). */
 	output(): string;
-	/** Stops wrangler dev and removes the state folder. */
+	/** Calls `listener` with each further piece of (redacted) output. */
+	onOutput(listener: (text: string) => void): void;
+	/** Stops wrangler dev (and workerd); the state folder stays for a look at what the run left. */
 	stop(): Promise<void>;
+	/** Removes the state folder. */
+	removeState(): void;
 }
 
 /** `port` and `inspectorPort` must be free; `name` labels the state folder, `subject` the API token. */
@@ -44,10 +48,9 @@ export async function startFreshLocalServer(options: {
 			apiToken,
 			child: running.child,
 			output: () => running.output(),
-			stop: async () => {
-				await running.stop();
-				rmSync(persistTo, { recursive: true, force: true });
-			},
+			onOutput: (listener) => running.onOutput(listener),
+			stop: () => running.stop(),
+			removeState: () => rmSync(persistTo, { recursive: true, force: true }),
 		};
 	} catch (error) {
 		await server?.stop();

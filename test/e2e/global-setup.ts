@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 // @ts-expect-error plain ESM script without types
-import { provisionServer } from '../../scripts/local-server.mjs';
+import { provisionServer, ROOT } from '../../scripts/local-server.mjs';
 import { startFreshLocalServer } from './fresh-local-server';
+import { assertNoSecretsAtRest, clientLogFolders, findSecretsAtRest } from './secrets-at-rest';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -21,7 +22,11 @@ declare module 'vitest' {
 	}
 }
 
+/** The sandbox's eDesk API tokens (scripts/edesk-sandbox), which the e2e tests send to the Worker. */
+const SANDBOX_CREDENTIALS = ['sandbox-full-access', 'sandbox-read-only'];
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+	const startedAt = Date.now();
 	const port = 8800 + Math.floor(Math.random() * 150);
 	const server = await startFreshLocalServer({
 		name: 'e2e',
@@ -31,8 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	});
 	const logFile = join(tmpdir(), `edesk-mcp-e2e-wrangler-${process.pid}-${port}.log`);
 	writeFileSync(logFile, server.output());
-	server.child.stdout?.on('data', (d: Buffer) => appendFileSync(logFile, d));
-	server.child.stderr?.on('data', (d: Buffer) => appendFileSync(logFile, d));
+	server.onOutput((text) => appendFileSync(logFile, text));
 	project.provide('logFile', logFile);
 	try {
 		const full = await provisionServer(server.origin, server.apiToken, { serverName: 'e2e full' });
@@ -48,11 +52,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
 		project.provide('accountId', full.account.id);
 	} catch (error) {
 		await server.stop();
+		server.removeState();
 		rmSync(logFile, { force: true });
 		throw error;
 	}
 	return async () => {
 		await server.stop();
+		// After the whole e2e suite: everything this run wrote, wrangler's state and log included.
+		const findings = findSecretsAtRest(
+			[join(ROOT, '.wrangler'), server.persistTo, logFile, ...clientLogFolders()],
+			startedAt,
+			SANDBOX_CREDENTIALS,
+		);
 		rmSync(logFile, { force: true });
+		server.removeState();
+		assertNoSecretsAtRest(findings);
 	};
 }

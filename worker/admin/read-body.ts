@@ -2,7 +2,7 @@
 import type * as z from 'zod/mini';
 import { MAX_BODY_BYTES } from '../config';
 import { HttpError } from '../lib/errors';
-import { readTextWithin } from '../lib/read-limited';
+import { readRequestText } from '../lib/read-limited';
 import { toIssueLines } from './schemas';
 
 /** The parsed body; 400 with `path: message` lines when it does not fit `schema`. An empty body reads as `{}`. */
@@ -14,9 +14,12 @@ export async function readJsonBody<S extends z.ZodMiniType>(
 	if (type !== null && !/^application\/([a-z0-9.+-]+\+)?json\b/i.test(type.trim())) {
 		throw new HttpError(415, 'unsupported_media_type', 'Send the request body as application/json');
 	}
-	const raw = await readTextWithin(request, MAX_BODY_BYTES);
-	if (raw === null) throw tooLarge();
-	const text = raw.trim();
+	const read = await readRequestText(request, MAX_BODY_BYTES);
+	if (!read.ok) {
+		if (read.reason === 'too_large') throw tooLarge();
+		throw new HttpError(400, 'invalid_request', 'The request body could not be read to its end');
+	}
+	const text = read.text.trim();
 	let value: unknown = {};
 	if (text !== '') {
 		try {

@@ -31,6 +31,20 @@ export async function readTextWithin(
 	return readChunked(source.body, maxBytes);
 }
 
+/** A request body as text: too large, or broken off (the client went away mid-body) are the caller's mistakes. */
+export type RequestText =
+	{ ok: true; text: string } | { ok: false; reason: 'too_large' | 'broken' };
+
+/** readTextWithin for a request body: never throws, so an aborted upload is a 4xx and no logged error. */
+export async function readRequestText(request: Request, maxBytes: number): Promise<RequestText> {
+	try {
+		const text = await readTextWithin(request, maxBytes);
+		return text === null ? { ok: false, reason: 'too_large' } : { ok: true, text };
+	} catch {
+		return { ok: false, reason: 'broken' };
+	}
+}
+
 /** First buffer of a length-less body: most eDesk answers fit, so they take one read. */
 const FIRST_BUFFER_BYTES = 64 * 1024;
 

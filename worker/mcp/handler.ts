@@ -1,6 +1,6 @@
 /** MCP Streamable HTTP transport, stateless: Origin, method, version, content checks, then dispatch. */
 import { MAX_BODY_BYTES } from '../config';
-import { readTextWithin } from '../lib/read-limited';
+import { readRequestText } from '../lib/read-limited';
 import { toRateLimitHeaders, type RateLimitInfo } from '../proxy/rate-limit';
 import {
 	parseRpcMessage,
@@ -80,15 +80,23 @@ export async function handleMcpRequest(
 			cors,
 		);
 	}
-	const text = await readTextWithin(request, MAX_BODY_BYTES);
-	if (text === null) {
-		return transportError(
-			413,
-			RpcErrorCode.ServerError,
-			`Payload Too Large: the body limit is ${MAX_BODY_BYTES} bytes`,
-			cors,
-		);
+	const read = await readRequestText(request, MAX_BODY_BYTES);
+	if (!read.ok) {
+		return read.reason === 'too_large'
+			? transportError(
+					413,
+					RpcErrorCode.ServerError,
+					`Payload Too Large: the body limit is ${MAX_BODY_BYTES} bytes`,
+					cors,
+				)
+			: transportError(
+					400,
+					RpcErrorCode.ParseError,
+					'Bad Request: the body could not be read to its end',
+					cors,
+				);
 	}
+	const text = read.text;
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
