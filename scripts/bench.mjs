@@ -17,7 +17,7 @@ import { provisionServer, ROOT, SANDBOX_TOKEN } from './local-server.mjs';
 import { runClosedLoop } from './lib/closed-loop.mjs';
 import { createHttpClient } from './lib/http-client.mjs';
 import { loadCatalog } from './lib/load-catalog.mjs';
-import { createMcpClient, resultText } from './lib/mcp-client.mjs';
+import { createMcpClient, createModernMcpClient, resultText } from './lib/mcp-client.mjs';
 import { parseArgs } from 'node:util';
 import { startWorkerd } from './lib/start-workerd.mjs';
 import { formatTable, round, summarize } from './lib/stats.mjs';
@@ -28,6 +28,8 @@ const TARGETS = {
 	bundleGzipBytes: 64 * 1024,
 	catalogTokens: CATALOG_MAX_TOKENS,
 	ticketsPageTokens: 2000,
+	/** A 2026-07-28 tools/call against the same call in 2025-11-25, same run (issue 12). */
+	eraDifferenceP50Ms: 0.05,
 };
 const TICKET_ID = 701581498;
 const READ_ONLY = { methods: ['read'], tags: [], require_api_token_auth: false };
@@ -89,13 +91,15 @@ async function main() {
 		config: READ_ONLY,
 	});
 	const mcp = createMcpClient(worker, new URL(full.url).pathname);
+	const modern = createModernMcpClient(worker, new URL(full.url).pathname);
 	const mcpRead = createMcpClient(worker, new URL(readOnly.url).pathname);
 	await handshake(mcp);
 
 	const context = await measureContext(mcp, mcpRead);
 	const latency = [];
 	for (const scenario of SCENARIOS) {
-		for (const concurrency of levels) latency.push(await compare(scenario, concurrency, mcp));
+		for (const concurrency of levels)
+			latency.push(await compare(scenario, concurrency, mcp, modern));
 	}
 	const breakdown = await measureBreakdown(mcp);
 
@@ -214,6 +218,9 @@ function summarizeRuns(runs) {
 	};
 }
 
+/** A 2026-07-28 tools/call: as mcpCheck, and the result must be of the new revision. */
+const modernCheck = (res) =>
+	mcpCheck(res) ?? (res.message.result.resultType === 'complete' ? undefined : 'no resultType');
 const directCheck = (res) => (res.status === 200 ? undefined : `HTTP ${res.status}`);
 const mcpCheck = (res) =>
 	res.status !== 200
@@ -228,7 +235,7 @@ const mcpCheck = (res) =>
  * Warm-up, then the direct sandbox call and the MCP tool call at one concurrency. At concurrency 1 the
  * pass-through Worker (the floor, scripts/lib/pass-through-worker.js) takes a third slice in each round.
  */
-async function compare(scenario, concurrency, mcp) {
+async function compare(scenario, concurrency, mcp, modern) {
 	const direct = () =>
 		sandbox.request({
 			path: scenario.direct,
@@ -236,11 +243,14 @@ async function compare(scenario, concurrency, mcp) {
 		});
 	const viaMcp = () => mcp.callTool(scenario.tool, scenario.args);
 	const viaFloor = () => floor.callTool(scenario.tool, scenario.args);
+	const viaModern = () => modern.callTool(scenario.tool, scenario.args);
 	const sides = [
 		['direct', direct, directCheck],
 		['mcp', viaMcp, mcpCheck],
 	];
-	if (concurrency === 1) sides.push(['floor', viaFloor, mcpCheck]);
+	// At c=1 also the floor and the same call in MCP 2026-07-28 (issue 12: within 0.05 ms of 2025).
+	if (concurrency === 1)
+		sides.push(['floor', viaFloor, mcpCheck], ['mcp_2026', viaModern, modernCheck]);
 	if (flags.warmup > 0) {
 		for (const [, request, check] of sides)
 			await runOnce(concurrency, flags.warmup / 2, request, check);
@@ -275,6 +285,12 @@ async function compare(scenario, concurrency, mcp) {
 		row.floor = f;
 		row.floor_added_p50_ms = round(f.p50_ms - d.p50_ms);
 		row.over_floor_p50_ms = round(m.p50_ms - f.p50_ms);
+	}
+	if (runs.mcp_2026) {
+		const m26 = summarizeRuns(runs.mcp_2026);
+		row.mcp_2026 = m26;
+		row.over_floor_p50_ms_2026 = round(m26.p50_ms - row.floor.p50_ms);
+		row.modern_minus_legacy_p50_ms = round(m26.p50_ms - m.p50_ms);
 	}
 	console.log(
 		`  ${scenario.name} c=${concurrency}: direct p50 ${d.p50_ms} ms, MCP p50 ${m.p50_ms} ms (+${row.added_p50_ms} ms), ${m.rps} req/s via MCP${row.floor ? `; pass-through p50 ${row.floor.p50_ms} ms` : ''}`,
@@ -319,10 +335,21 @@ function evaluate({ latency, breakdown, bundle, context }) {
 			limit: `≤ ${TARGETS.addedLatencyP50Ms} ms`,
 			pass: row.added_p50_ms <= TARGETS.addedLatencyP50Ms,
 		});
+		if (row.mcp_2026) {
+			checks.push({
+				target: `2026-07-28 over 2025-11-25, p50, ${row.scenario}, c=1`,
+				value: `${row.modern_minus_legacy_p50_ms} ms`,
+				limit: `within ±${TARGETS.eraDifferenceP50Ms} ms`,
+				pass: Math.abs(row.modern_minus_legacy_p50_ms) <= TARGETS.eraDifferenceP50Ms,
+			});
+		}
 	}
 	const errors =
-		latency.reduce((n, r) => n + r.direct.errors + r.mcp.errors + (r.floor?.errors ?? 0), 0) +
-		Object.values(breakdown).reduce((n, r) => n + r.errors, 0);
+		latency.reduce(
+			(n, r) =>
+				n + r.direct.errors + r.mcp.errors + (r.floor?.errors ?? 0) + (r.mcp_2026?.errors ?? 0),
+			0,
+		) + Object.values(breakdown).reduce((n, r) => n + r.errors, 0);
 	checks.push({
 		target: 'failed requests during the runs',
 		value: String(errors),
@@ -401,6 +428,8 @@ function print(r) {
 				'MCP p50',
 				'MCP added',
 				'MCP over pass-through',
+				'2026-07-28 p50',
+				'2026-07-28 over pass-through',
 			],
 			r.latency
 				.filter((x) => x.floor)
@@ -412,6 +441,8 @@ function print(r) {
 					ms(x.mcp.p50_ms),
 					ms(x.added_p50_ms),
 					ms(x.over_floor_p50_ms),
+					x.mcp_2026 ? ms(x.mcp_2026.p50_ms) : '-',
+					x.mcp_2026 ? ms(x.over_floor_p50_ms_2026) : '-',
 				]),
 		),
 	);

@@ -69,6 +69,47 @@ export function createMcpClient(http, mcpPath, { protocolVersion = PROTOCOL_VERS
 	};
 }
 
+/** The stateless revision the modern client speaks. */
+export const MODERN_PROTOCOL_VERSION = '2026-07-28';
+
+/**
+ * A client of MCP 2026-07-28 (no initialize; `_meta` and the Mcp-Method / Mcp-Name headers on every
+ * request) for the MCP URL path `mcpPath` on `http`. Same answers as createMcpClient.
+ */
+export function createModernMcpClient(http, mcpPath) {
+	let nextId = 1;
+	const meta = {
+		'io.modelcontextprotocol/protocolVersion': MODERN_PROTOCOL_VERSION,
+		'io.modelcontextprotocol/clientCapabilities': {},
+		'io.modelcontextprotocol/clientInfo': { name: 'edesk-mcp-bench', version: '1.0.0' },
+	};
+	async function call(method, params = {}) {
+		const headers = {
+			...BASE_HEADERS,
+			'mcp-protocol-version': MODERN_PROTOCOL_VERSION,
+			'mcp-method': method,
+		};
+		if (typeof params.name === 'string') headers['mcp-name'] = params.name;
+		const res = await http.request({
+			method: 'POST',
+			path: mcpPath,
+			headers,
+			body: JSON.stringify({
+				jsonrpc: '2.0',
+				id: nextId++,
+				method,
+				params: { ...params, _meta: meta },
+			}),
+		});
+		return { ...res, message: parseBody(res.text) };
+	}
+	return {
+		discover: () => call('server/discover'),
+		listTools: () => call('tools/list'),
+		callTool: (name, args = {}) => call('tools/call', { name, arguments: args }),
+	};
+}
+
 /** The text of the first content block of a tools/call result, or ''. */
 export function resultText(message) {
 	const block = message?.result?.content?.[0];

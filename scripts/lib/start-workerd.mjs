@@ -83,7 +83,10 @@ export async function startWorkerd({
 					compatibilityDate: COMPATIBILITY_DATE,
 					bindings: { ...readLocalVars(), ...secrets },
 					kvNamespaces: ['TOKENS'],
-					durableObjects: { TOKEN_EXPIRY: { className: 'TokenExpiry', useSQLite: true } },
+					durableObjects: {
+						TOKEN_EXPIRY: { className: 'TokenExpiry', useSQLite: true },
+						ACCOUNT_DIRECTORY: { className: 'AccountDirectory', useSQLite: true },
+					},
 					serviceBindings: { EDESK_SANDBOX: 'edesk-sandbox' },
 					unsafeDirectSockets: [{ host: HOST, port: 0 }],
 				},

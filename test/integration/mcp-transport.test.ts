@@ -140,15 +140,17 @@ describe('MCP-Protocol-Version header', () => {
 		expect(res.status).toBe(202);
 	});
 
-	it('answers a 2026-07-28 probe so clients fall back to initialize', async () => {
+	// Issue 12: the server speaks 2026-07-28 now (see mcp-2026.test.ts); a 2026-07-28 request without
+	// its `_meta` is malformed there (basic/index §Request metadata), so clients no longer fall back.
+	it('answers a 2026-07-28 request without its _meta with 400 and -32602', async () => {
 		const res = await post(
 			server.url,
 			JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'server/discover', params: {} }),
-			{ 'mcp-protocol-version': '2026-07-28' },
+			{ 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'server/discover' },
 		);
 		expect(res.status).toBe(400);
 		const body = await res.json<any>();
-		expect([-32000, -32600]).toContain(body.error.code);
+		expect(body).toMatchObject({ id: 1, error: { code: -32602 } });
 	});
 });
 

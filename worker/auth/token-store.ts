@@ -11,6 +11,8 @@ import { createRecordCache, type RecordCache } from './record-cache';
 
 /** KV rejects expiration less than 60 s ahead. */
 export const KV_MIN_TTL_SECONDS = 60;
+/** How long a KV write may take to be seen in every location (Cloudflare KV: "up to 60 seconds"). */
+export const KV_PROPAGATION_MS = 60_000;
 
 /** KV key of an MCP server record, by token hash. */
 export const tokenKey = (tokenHash: string): string => `token:${tokenHash}`;

@@ -1,25 +1,41 @@
-/** MCP Streamable HTTP transport, stateless: Origin, method, version, content checks, then dispatch. */
-import { MAX_BODY_BYTES } from '../config';
-import { readRequestText } from '../lib/read-limited';
-import { toRateLimitHeaders, type RateLimitInfo } from '../proxy/rate-limit';
+/**
+ * MCP Streamable HTTP transport, stateless, for both eras on one endpoint: HTTP checks
+ * (http-gate), era detection (era), response mode (response-mode), then dispatch (methods).
+ */
+import { classifyRequest, modernMeta, type Era } from './era';
+import {
+	checkHttpMethod,
+	corsHeaders,
+	jsonResponse,
+	readJsonRpcBody,
+	transportError,
+} from './http-gate';
 import {
 	parseRpcMessage,
 	RpcError,
 	RpcErrorCode,
 	rpcError,
 	rpcResult,
+	type RpcRejection,
 	type RpcRequest,
 	type RpcResponse,
 } from './jsonrpc';
-import { runMethod, type McpServerContext, type ProgressSink } from './methods';
+import { runMethod, type McpServerContext, type MethodCall, type ProgressSink } from './methods';
+import { toHeaderView, type HeaderView } from './modern-headers';
 import {
 	BATCH_PROTOCOL_VERSIONS,
-	MAX_BATCH_ITEMS,
 	DEFAULT_PROTOCOL_VERSION,
-	isSupportedVersion,
+	isLegacyVersion,
+	isModernVersion,
+	MAX_BATCH_ITEMS,
 	SUPPORTED_PROTOCOL_VERSIONS,
 } from './protocol';
+import { toRateLimitHeaders } from './rate-limit-headers';
+import { chooseBatchMode, chooseResponseMode } from './response-mode';
 import { sseResponse, sseStream } from './sse';
+import type { ToolOutcome } from '../tools/execute';
+
+export { isAllowedOrigin } from './http-gate';
 
 export interface McpEndpointOptions {
 	allowedOrigins: readonly string[];
@@ -30,12 +46,12 @@ export interface McpEndpointOptions {
 /** Progress ticks are sent this often while an eDesk call is outstanding. */
 export const PROGRESS_INTERVAL_MS = 1_000;
 
-const LOOPBACK = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
-
-/** True when a browser Origin may talk to this server (absent, loopback or configured). */
-export function isAllowedOrigin(origin: string | null, allowed: readonly string[]): boolean {
-	if (origin === null) return true;
-	return LOOPBACK.test(origin) || allowed.includes(origin);
+/** What answering one POST needs besides its body. */
+interface Exchange {
+	server: McpServerContext;
+	headers: HeaderView;
+	accept: string | null;
+	cors: Record<string, string>;
 }
 
 /** Handles one HTTP request to `/mcp/<token>`. */
@@ -43,130 +59,41 @@ export async function handleMcpRequest(
 	request: Request,
 	options: McpEndpointOptions,
 ): Promise<Response> {
-	const origin = request.headers.get('origin');
-	// MCP 2025-11-25 transports §Security: an invalid Origin gets 403.
-	if (!isAllowedOrigin(origin, options.allowedOrigins)) {
-		return transportError(403, RpcErrorCode.ServerError, 'Forbidden: Origin not allowed');
-	}
-	const cors = corsHeaders(origin);
-	if (request.method === 'OPTIONS')
-		return new Response(null, { status: 204, headers: preflightHeaders(cors) });
-	if (request.method !== 'POST') {
-		// Stateless server: no GET stream, no session to DELETE (MCP transports §GET).
-		return transportError(405, RpcErrorCode.ServerError, 'Method not allowed: use POST', {
-			allow: 'POST',
-			...cors,
-		});
-	}
+	const refused = checkHttpMethod(request, options.allowedOrigins);
+	if (refused) return refused;
+	const cors = corsHeaders(request.headers.get('origin'));
 	const server = await options.resolve();
 	if (server instanceof Response) return withHeaders(server, cors);
+	const body = await readJsonRpcBody(request, cors);
+	if (!body.ok) return body.response;
+	const exchange: Exchange = {
+		server,
+		headers: toHeaderView(request.headers),
+		accept: request.headers.get('accept'),
+		cors,
+	};
+	return Array.isArray(body.value)
+		? handleBatch(body.value, exchange)
+		: handleMessage(body.value, exchange);
+}
 
-	const versionHeader = request.headers.get('mcp-protocol-version');
-	if (versionHeader !== null && !isSupportedVersion(versionHeader.trim())) {
-		return transportError(
-			400,
-			RpcErrorCode.ServerError,
-			`Bad Request: Unsupported protocol version: ${versionHeader.slice(0, 40)} (supported versions: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')})`,
-			cors,
-		);
-	}
-	const version = versionHeader?.trim() ?? DEFAULT_PROTOCOL_VERSION;
-	const contentType = request.headers.get('content-type') ?? '';
-	if (!/^application\/json\s*(;|$)/i.test(contentType.trim())) {
-		return transportError(
-			415,
-			RpcErrorCode.ServerError,
-			'Unsupported Media Type: Content-Type must be application/json',
-			cors,
-		);
-	}
-	const read = await readRequestText(request, MAX_BODY_BYTES);
-	if (!read.ok) {
-		return read.reason === 'too_large'
-			? transportError(
-					413,
-					RpcErrorCode.ServerError,
-					`Payload Too Large: the body limit is ${MAX_BODY_BYTES} bytes`,
-					cors,
-				)
-			: transportError(
-					400,
-					RpcErrorCode.ParseError,
-					'Bad Request: the body could not be read to its end',
-					cors,
-				);
-	}
-	const text = read.text;
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(text);
-	} catch {
-		return transportError(
-			400,
-			RpcErrorCode.ParseError,
-			'Parse error: the body is not valid JSON',
-			cors,
-		);
-	}
-	const accept = (request.headers.get('accept') ?? '').toLowerCase();
-	const wantsSseOnly =
-		accept.includes('text/event-stream') &&
-		!accept.includes('application/json') &&
-		!accept.includes('*/*');
-	const acceptsSse = accept.includes('text/event-stream');
-
-	if (Array.isArray(parsed)) {
-		if (!BATCH_PROTOCOL_VERSIONS.includes(version) || parsed.length === 0) {
-			return transportError(
-				400,
-				RpcErrorCode.InvalidRequest,
-				parsed.length === 0
-					? 'Invalid Request: empty batch'
-					: `Invalid Request: batches are not supported in protocol ${version}`,
-				cors,
-			);
-		}
-		// Each item may be an eDesk call, run in series: a large batch would hold one request for minutes.
-		if (parsed.length > MAX_BATCH_ITEMS) {
-			return transportError(
-				400,
-				RpcErrorCode.InvalidRequest,
-				`Invalid Request: a batch holds at most ${MAX_BATCH_ITEMS} messages (got ${parsed.length})`,
-				cors,
-			);
-		}
-		return handleBatch(parsed, server, wantsSseOnly, cors);
-	}
-	const message = parseRpcMessage(parsed);
+async function handleMessage(value: unknown, exchange: Exchange): Promise<Response> {
+	const message = parseRpcMessage(value);
 	switch (message.kind) {
 		case 'invalid':
-			return transportError(
+			return jsonResponse(
+				rpcError(message.id, RpcErrorCode.InvalidRequest, `Invalid Request: ${message.reason}`),
 				400,
-				RpcErrorCode.InvalidRequest,
-				`Invalid Request: ${message.reason}`,
-				cors,
-				message.id,
+				exchange.cors,
 			);
 		case 'notification':
 		case 'response':
-			return new Response(null, { status: 202, headers: cors });
+			// Both eras: an accepted notification or client response is 202 with no body.
+			return new Response(null, { status: 202, headers: exchange.cors });
 		case 'request': {
-			const progressToken =
-				message.params?._meta && typeof message.params._meta === 'object'
-					? (message.params._meta as Record<string, unknown>).progressToken
-					: undefined;
-			const streamProgress =
-				message.method === 'tools/call' &&
-				acceptsSse &&
-				(typeof progressToken === 'string' || typeof progressToken === 'number');
-			if (streamProgress)
-				return streamWithProgress(message, server, progressToken as string | number, cors);
-			const { response, rateLimit } = await dispatch(message, server, undefined);
-			const headers = { ...cors, ...(rateLimit ? toRateLimitHeaders(rateLimit) : {}) };
-			// A tools/call answers as SSE whenever the client accepts it; the stream starts once eDesk has
-			// answered, so the rate-limit headers of a passed-through 429 are still on the response.
-			const asSse = wantsSseOnly || (message.method === 'tools/call' && acceptsSse);
-			return asSse ? sseResponse([response], headers) : jsonResponse(response, 200, headers);
+			const classified = classifyRequest(message, exchange.headers);
+			if (!classified.ok) return rejectionResponse(classified.rejection, message.id, exchange.cors);
+			return answer({ ...message, era: classified.era }, exchange);
 		}
 		default: {
 			const never: never = message;
@@ -175,70 +102,166 @@ export async function handleMcpRequest(
 	}
 }
 
+async function answer(call: MethodCall, exchange: Exchange): Promise<Response> {
+	const progressToken = progressTokenOf(call.params);
+	const mode = chooseResponseMode({ accept: exchange.accept, method: call.method, progressToken });
+	if (mode === 'progress')
+		return streamWithProgress(call, exchange, progressToken as string | number);
+	const outcome = await dispatch(call, exchange.server, undefined);
+	const headers = {
+		...exchange.cors,
+		...(outcome.rateLimit ? toRateLimitHeaders(outcome.rateLimit) : {}),
+	};
+	// MCP 2026-07-28: an unknown or removed method is 404, and every refusal is a JSON body.
+	if (outcome.status !== 200 || mode === 'json')
+		return jsonResponse(outcome.response, outcome.status, headers);
+	return sseResponse([...outcome.leading, outcome.response], headers);
+}
+
+interface Dispatched {
+	response: RpcResponse;
+	status: number;
+	leading: unknown[];
+	rateLimit?: ToolOutcome['rateLimit'];
+}
+
 async function dispatch(
-	message: RpcRequest,
+	call: MethodCall,
 	server: McpServerContext,
 	progress: ProgressSink | undefined,
-): Promise<{ response: RpcResponse; rateLimit?: RateLimitInfo }> {
+): Promise<Dispatched> {
 	try {
-		const outcome = await runMethod(message.method, message.params, server, progress);
-		return { response: rpcResult(message.id, outcome.result), rateLimit: outcome.rateLimit };
+		const outcome = await runMethod(call, server, progress);
+		return {
+			response: rpcResult(call.id, outcome.result),
+			status: 200,
+			leading: outcome.leading ?? [],
+			rateLimit: outcome.rateLimit,
+		};
 	} catch (error) {
-		if (error instanceof RpcError)
-			return { response: rpcError(message.id, error.code, error.message, error.data) };
+		if (error instanceof RpcError) {
+			const notFound = call.era.kind === 'modern' && error.code === RpcErrorCode.MethodNotFound;
+			return {
+				response: rpcError(call.id, error.code, error.message, error.data),
+				status: notFound ? 404 : 200,
+				leading: [],
+			};
+		}
 		console.error(
 			JSON.stringify({
 				msg: 'mcp method failed',
-				method: message.method.slice(0, 60),
+				method: call.method.slice(0, 60),
 				error: error instanceof Error ? error.name : 'unknown',
 			}),
 		);
-		return { response: rpcError(message.id, RpcErrorCode.InternalError, 'Internal error') };
+		return {
+			response: rpcError(call.id, RpcErrorCode.InternalError, 'Internal error'),
+			status: 200,
+			leading: [],
+		};
 	}
 }
 
-async function handleBatch(
-	items: unknown[],
-	server: McpServerContext,
-	wantsSseOnly: boolean,
+function rejectionResponse(
+	rejection: RpcRejection,
+	id: RpcRequest['id'],
 	cors: Record<string, string>,
-): Promise<Response> {
+): Response {
+	const body = rpcError(
+		rejection.withoutId ? null : id,
+		rejection.code,
+		rejection.message,
+		rejection.data,
+	);
+	return jsonResponse(body, rejection.status, cors);
+}
+
+/** JSON-RPC batches: the initialize era's 2025-03-26 only, at most MAX_BATCH_ITEMS, run in order. */
+async function handleBatch(items: unknown[], exchange: Exchange): Promise<Response> {
+	const refusal = checkBatch(items, exchange.headers.protocolVersion);
+	if (refusal) return transportError(400, refusal.code, refusal.message, exchange.cors);
+	const era: Era = { kind: 'legacy', version: DEFAULT_PROTOCOL_VERSION };
 	const responses: RpcResponse[] = [];
-	let rateLimit: RateLimitInfo | undefined;
+	let rateLimit: ToolOutcome['rateLimit'];
 	for (const item of items) {
 		const message = parseRpcMessage(item);
-		if (message.kind === 'invalid')
+		if (message.kind === 'invalid') {
 			responses.push(
 				rpcError(message.id, RpcErrorCode.InvalidRequest, `Invalid Request: ${message.reason}`),
 			);
-		else if (message.kind === 'request') {
-			if (message.method === 'initialize') {
-				responses.push(
-					rpcError(
-						message.id,
-						RpcErrorCode.InvalidRequest,
-						'Invalid Request: initialize must not be part of a batch',
-					),
-				);
-				continue;
-			}
-			const out = await dispatch(message, server, undefined);
+		} else if (message.kind === 'request' && message.method === 'initialize') {
+			responses.push(
+				rpcError(
+					message.id,
+					RpcErrorCode.InvalidRequest,
+					'Invalid Request: initialize must not be part of a batch',
+				),
+			);
+		} else if (message.kind === 'request') {
+			const out = await dispatch({ ...message, era }, exchange.server, undefined);
 			responses.push(out.response);
 			rateLimit ??= out.rateLimit;
 		}
 	}
-	if (responses.length === 0) return new Response(null, { status: 202, headers: cors });
-	const headers = { ...cors, ...(rateLimit ? toRateLimitHeaders(rateLimit) : {}) };
-	return wantsSseOnly ? sseResponse(responses, headers) : jsonResponse(responses, 200, headers);
+	if (responses.length === 0) return new Response(null, { status: 202, headers: exchange.cors });
+	const headers = { ...exchange.cors, ...(rateLimit ? toRateLimitHeaders(rateLimit) : {}) };
+	return chooseBatchMode(exchange.accept) === 'sse'
+		? sseResponse(responses, headers)
+		: jsonResponse(responses, 200, headers);
+}
+
+/** Why a batch is refused before any of it runs, or null. */
+function checkBatch(
+	items: unknown[],
+	header: string | null,
+): { code: number; message: string } | null {
+	if (header !== null && !isLegacyVersion(header)) {
+		if (isModernVersion(header))
+			return {
+				code: RpcErrorCode.InvalidRequest,
+				message: 'Invalid Request: batches are not part of protocol 2026-07-28',
+			};
+		return {
+			code: RpcErrorCode.ServerError,
+			message: `Bad Request: Unsupported protocol version: ${header.slice(0, 40)} (supported versions: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')})`,
+		};
+	}
+	const version = header ?? DEFAULT_PROTOCOL_VERSION;
+	if (items.length === 0)
+		return { code: RpcErrorCode.InvalidRequest, message: 'Invalid Request: empty batch' };
+	if (!BATCH_PROTOCOL_VERSIONS.includes(version))
+		return {
+			code: RpcErrorCode.InvalidRequest,
+			message: `Invalid Request: batches are not supported in protocol ${version}`,
+		};
+	// Each item may be an eDesk call, run in series: a large batch would hold one request for minutes.
+	if (items.length > MAX_BATCH_ITEMS)
+		return {
+			code: RpcErrorCode.InvalidRequest,
+			message: `Invalid Request: a batch holds at most ${MAX_BATCH_ITEMS} messages (got ${items.length})`,
+		};
+	if (
+		items.some(
+			(item) =>
+				typeof item === 'object' &&
+				item !== null &&
+				modernMeta((item as { params?: Record<string, unknown> }).params),
+		)
+	) {
+		return {
+			code: RpcErrorCode.InvalidRequest,
+			message: 'Invalid Request: a batch may not hold 2026-07-28 requests',
+		};
+	}
+	return null;
 }
 
 function streamWithProgress(
-	message: RpcRequest,
-	server: McpServerContext,
+	call: MethodCall,
+	exchange: Exchange,
 	progressToken: string | number,
-	cors: Record<string, string>,
 ): Response {
-	return sseStream(cors, async (send) => {
+	return sseStream(exchange.cors, async (send) => {
 		let ticks = 0;
 		const tick = (text: string): void => {
 			ticks += 1;
@@ -251,50 +274,18 @@ function streamWithProgress(
 		tick('Calling eDesk');
 		const timer = setInterval(() => tick('Waiting for eDesk'), PROGRESS_INTERVAL_MS);
 		try {
-			const { response } = await dispatch(message, server, tick);
-			send(response);
+			send((await dispatch(call, exchange.server, tick)).response);
 		} finally {
 			clearInterval(timer);
 		}
 	});
 }
 
-function jsonResponse(body: unknown, status: number, headers: Record<string, string>): Response {
-	return new Response(JSON.stringify(body), {
-		status,
-		headers: { 'content-type': 'application/json', ...headers },
-	});
-}
-
-/** A transport-level failure: HTTP status plus a JSON-RPC error (id null unless known), as the TS SDK does. */
-function transportError(
-	status: number,
-	code: number,
-	message: string,
-	headers: Record<string, string> = {},
-	id: string | number | null = null,
-): Response {
-	return jsonResponse(rpcError(id, code, message), status, headers);
-}
-
-function corsHeaders(origin: string | null): Record<string, string> {
-	if (origin === null) return {};
-	return {
-		'access-control-allow-origin': origin,
-		'access-control-expose-headers':
-			'mcp-protocol-version, retry-after, ratelimit, ratelimit-policy, ratelimit-limit, ratelimit-remaining, ratelimit-reset',
-		vary: 'Origin',
-	};
-}
-
-function preflightHeaders(cors: Record<string, string>): Record<string, string> {
-	return {
-		...cors,
-		'access-control-allow-methods': 'POST, OPTIONS',
-		'access-control-allow-headers':
-			'content-type, accept, authorization, mcp-protocol-version, mcp-session-id, last-event-id',
-		'access-control-max-age': '600',
-	};
+function progressTokenOf(params: Record<string, unknown> | undefined): unknown {
+	const meta = params?._meta;
+	return typeof meta === 'object' && meta !== null
+		? (meta as Record<string, unknown>).progressToken
+		: undefined;
 }
 
 function withHeaders(response: Response, headers: Record<string, string>): Response {

@@ -6,8 +6,14 @@ export const RpcErrorCode = {
 	MethodNotFound: -32601,
 	InvalidParams: -32602,
 	InternalError: -32603,
-	/** Transport-level problems (TS SDK convention). */
+	/** Transport-level problems (TS SDK convention; initialize era only). */
 	ServerError: -32000,
+	/** MCP 2026-07-28: a header does not match the body, or a required one is missing. */
+	HeaderMismatch: -32020,
+	/** MCP 2026-07-28: the request needs a client capability its `_meta` does not declare. */
+	MissingRequiredClientCapability: -32021,
+	/** MCP 2026-07-28: the requested protocol version is not one this server speaks. */
+	UnsupportedProtocolVersion: -32022,
 } as const;
 
 export type RpcId = string | number;
@@ -40,7 +46,7 @@ export interface RpcErrorObject {
 }
 export type RpcResponse =
 	| { jsonrpc: '2.0'; id: RpcId; result: unknown }
-	| { jsonrpc: '2.0'; id: RpcId | null; error: RpcErrorObject };
+	| { jsonrpc: '2.0'; id?: RpcId | null; error: RpcErrorObject };
 
 /** A protocol error raised by an MCP method (becomes a JSON-RPC error, never an HTTP 5xx). */
 export class RpcError extends Error {
@@ -51,6 +57,16 @@ export class RpcError extends Error {
 		this.code = code;
 		this.data = data;
 	}
+}
+
+/** A request refused before dispatch: the HTTP status and the JSON-RPC error that go with it. */
+export interface RpcRejection {
+	status: number;
+	code: number;
+	message: string;
+	data?: unknown;
+	/** Answer with `id: null` (an initialize-era transport refusal) instead of the request's id. */
+	withoutId?: true;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -91,14 +107,17 @@ export function rpcResult(id: RpcId, result: unknown): RpcResponse {
 	return { jsonrpc: '2.0', id, result };
 }
 
-/** A JSON-RPC error response. */
+/**
+ * A JSON-RPC error response. `id` is the request's; `null` when it could not be read (initialize
+ * era, as the TS SDK answers); `undefined` leaves it out (2026-07-28, whose schema has no null id).
+ */
 export function rpcError(
-	id: RpcId | null,
+	id: RpcId | null | undefined,
 	code: number,
 	message: string,
 	data?: unknown,
 ): RpcResponse {
 	const error: RpcErrorObject = { code, message };
 	if (data !== undefined) error.data = data;
-	return { jsonrpc: '2.0', id, error };
+	return id === undefined ? { jsonrpc: '2.0', error } : { jsonrpc: '2.0', id, error };
 }

@@ -1,4 +1,4 @@
-/** Rate-limit figures for a passed-through eDesk 429, as standard headers. Never throttles or retries. */
+/** Rate-limit figures for a passed-through eDesk 429 (data; mcp/ renders them as headers). Never throttles or retries. */
 
 /** eDesk's documented bucket: burst 60, refilling 2 requests per second (edesk-api.md §4). */
 export const EDESK_BUCKET = { limit: 60, refillPerSecond: 2 } as const;
@@ -40,17 +40,5 @@ export function toRateLimitInfo(
 		resetSeconds,
 		windowSeconds: EDESK_WINDOW_SECONDS,
 		retryAfterSeconds: retryAfterSeconds ?? resetSeconds,
-	};
-}
-
-/** `Retry-After`, `ratelimit-*` and the IETF draft-10 `RateLimit-Policy` / `RateLimit` fields. */
-export function toRateLimitHeaders(info: RateLimitInfo): Record<string, string> {
-	return {
-		'retry-after': String(info.retryAfterSeconds ?? info.resetSeconds),
-		'ratelimit-limit': String(info.limit),
-		'ratelimit-remaining': String(info.remaining),
-		'ratelimit-reset': String(info.resetSeconds),
-		'ratelimit-policy': `"edesk";q=${info.limit};w=${info.windowSeconds}`,
-		ratelimit: `"edesk";r=${info.remaining};t=${info.resetSeconds}`,
 	};
 }

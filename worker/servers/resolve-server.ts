@@ -4,7 +4,8 @@ import { decryptSecret } from '../auth/credential-crypto';
 import { deriveCursorKey } from '../auth/cursor-key';
 import { sha256Hex, timingSafeEqualHex } from '../auth/hash';
 import type { AccountRecord, ServerConfig } from '../auth/records';
-import { createTokenStore } from '../auth/token-store';
+import { RECORD_CACHE_TTL_MS } from '../auth/record-cache';
+import { createTokenStore, KV_PROPAGATION_MS } from '../auth/token-store';
 import type { Config } from '../config';
 import { isExpired } from '../expiry/is-expired';
 import { ensureExpiryScheduled } from '../expiry/schedule';
@@ -20,6 +21,12 @@ import type { ToolSpec } from '../tools/tool-spec';
 
 /** URL tokens look like `em_` + 43 base64url characters; anything else is refused without a KV read. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
+
+/**
+ * How long a 2026-07-28 client may cache `tools/list`: a PATCHed filter reaches every isolate within
+ * the record memo's lifetime plus KV's propagation, so a cached list is never staler than that.
+ */
+export const TOOLS_LIST_TTL_MS = RECORD_CACHE_TTL_MS + KV_PROPAGATION_MS;
 
 const toolSets = new Map<string, readonly ToolSpec[]>();
 
@@ -104,6 +111,7 @@ export async function resolveServer(
 	};
 	return {
 		tools,
+		toolsListTtlMs: TOOLS_LIST_TTL_MS,
 		async callTool(spec, args) {
 			let edesk: EdeskClient;
 			try {

@@ -1,6 +1,7 @@
 /** Rate-limit figures: eDesk's documented bucket, Retry-After, and normalization of upstream headers. */
 import { describe, expect, it } from 'vitest';
-import { toRateLimitHeaders, toRateLimitInfo } from '../../../worker/proxy/rate-limit';
+import { toRateLimitHeaders } from '../../../worker/mcp/rate-limit-headers';
+import { toRateLimitInfo } from '../../../worker/proxy/rate-limit';
 import { parseRetryAfter, toUpstreamError } from '../../../worker/proxy/edesk-errors';
 
 describe('toRateLimitInfo', () => {
