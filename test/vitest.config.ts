@@ -1,6 +1,11 @@
 /** Test projects: `worker` (workerd, with the eDesk sandbox as an auxiliary Worker), `sandbox`, `e2e` (Node clients against a running server) and `browser` (the /admin page in Chromium). */
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { build } from 'esbuild';
+import {
+	fetch as miniflareFetch,
+	Request as MiniflareRequest,
+	Response as MiniflareResponse,
+} from 'miniflare';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -25,6 +30,34 @@ async function bundleSandbox(): Promise<void> {
 	});
 }
 
+/** The OAuth Client ID Metadata Documents the tests use (test/integration/oauth-cimd.test.ts). */
+export const CIMD_CLIENTS: Record<string, Record<string, unknown>> = {
+	'https://client.example/oauth/client.json': {
+		client_id: 'https://client.example/oauth/client.json',
+		client_name: 'Example CIMD client',
+		redirect_uris: ['http://127.0.0.1:5555/callback'],
+		token_endpoint_auth_method: 'none',
+		grant_types: ['authorization_code', 'refresh_token'],
+	},
+};
+
+async function serveClientMetadata(request: MiniflareRequest): Promise<MiniflareResponse> {
+	const document = CIMD_CLIENTS[request.url];
+	if (document) {
+		return new MiniflareResponse(JSON.stringify(document), {
+			headers: { 'content-type': 'application/json', 'cache-control': 'max-age=60' },
+		});
+	}
+	// As the Worker sent it: redirects are the Worker's to follow or not.
+	const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+	return miniflareFetch(request.url, {
+		method: request.method,
+		headers: request.headers,
+		body: hasBody ? await request.arrayBuffer() : undefined,
+		redirect: 'manual',
+	});
+}
+
 export default defineConfig({
 	test: {
 		projects: [
@@ -36,6 +69,9 @@ export default defineConfig({
 							wrangler: { configPath: `${root}wrangler.toml`, environment: 'dev' },
 							miniflare: {
 								bindings: { ...TEST_SECRETS },
+								// The Worker's global fetch: OAuth client metadata documents of the tests' CIMD
+								// clients are served here (no internet); everything else goes out as it is.
+								outboundService: serveClientMetadata,
 								workers: [
 									{
 										name: 'edesk-sandbox',

@@ -1,11 +1,12 @@
-/** Worker entry: fetch goes to the router, the cron runs the expiry reconcile. No logic here. */
+/** Worker entry: fetch goes to app.ts (path-token URLs, OAuth, the router), the cron runs the expiry reconcile. No logic here. */
 import { reconcileExpiry } from './expiry/reconcile';
-import { router } from './router';
+import { handleRequest } from './app';
 
 export { AccountDirectory } from './directory/account-directory';
+export { AttemptLimiter } from './oauth/attempt-limiter';
 export { TokenExpiry } from './expiry/token-expiry';
 
 export default {
-	fetch: (request, env, ctx) => router.fetch(request, env, ctx),
+	fetch: (request, env, ctx) => handleRequest(request, env, ctx),
 	scheduled: (_controller, env, ctx) => ctx.waitUntil(reconcileExpiry(env)),
 } satisfies ExportedHandler<Env>;

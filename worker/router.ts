@@ -3,6 +3,7 @@ import { Router, type IRequest } from 'itty-router';
 import { createAccount, deleteAccount, getAccount, listAccounts } from './admin/account-handlers';
 import { listRevocations, revokeApiToken } from './admin/api-token-handlers';
 import { getCatalogMeta } from './admin/catalog-meta';
+import { listGrants, revokeGrant } from './admin/grant-handlers';
 import { adminRoute as admin, methodNotAllowed, noSuchRoute } from './admin/routes';
 import {
 	createServer,
@@ -13,6 +14,8 @@ import {
 	updateServer,
 } from './admin/server-handlers';
 import { handleAdminUi } from './admin-ui/handle-admin-ui';
+import { answerConsent, showConsent } from './oauth/consent';
+import { CONSENT_CSS, CONSENT_CSS_PATH } from './oauth/consent-page';
 import { parseConfig } from './config';
 import { toErrorResponse } from './lib/errors';
 import { json, notFound } from './lib/http';
@@ -61,13 +64,36 @@ router
 	.patch(SERVER, admin(updateServer))
 	.delete(SERVER, admin(deleteServer))
 	.all(SERVER, methodNotAllowed('GET, PATCH, DELETE'))
+	.get(`${SERVER}/grants`, admin(listGrants))
+	.all(`${SERVER}/grants`, methodNotAllowed('GET'))
+	.delete(`${SERVER}/grants/:grant_id`, admin(revokeGrant))
+	.all(`${SERVER}/grants/:grant_id`, methodNotAllowed('DELETE'))
 	.all('/integrated-account/*', noSuchRoute)
 	.get('/api-tokens/revocations', admin(listRevocations))
 	.post('/api-tokens/revocations', admin(revokeApiToken))
 	.all('/api-tokens/revocations', methodNotAllowed('GET, POST'))
 	.all('/api-tokens/*', noSuchRoute)
+	// The OAuth consent page (README "Sign in with OAuth"); the provider serves the other OAuth endpoints.
+	.get('/authorize', (request, env) => showConsent(request as unknown as Request, env))
+	.post('/authorize', (request, env) => answerConsent(request as unknown as Request, env))
+	.get(
+		CONSENT_CSS_PATH,
+		() =>
+			new Response(CONSENT_CSS, {
+				headers: {
+					'content-type': 'text/css; charset=utf-8',
+					'cache-control': 'public, max-age=3600',
+					'x-content-type-options': 'nosniff',
+				},
+			}),
+	)
 	.all('/admin', (request) => handleAdminUi(request as unknown as Request))
 	.all('/admin/*', (request) => handleAdminUi(request as unknown as Request))
 	.get('/', () =>
-		json({ name: SERVER_INFO.name, version: SERVER_INFO.version, mcp: '/mcp/<token>' }),
+		json({
+			name: SERVER_INFO.name,
+			version: SERVER_INFO.version,
+			mcp: '/mcp/<token>',
+			oauth_mcp: '/mcp',
+		}),
 	);

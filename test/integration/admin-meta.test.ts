@@ -19,6 +19,8 @@ describe('GET /integrated-account/meta', () => {
 			sandbox_base_url: SANDBOX_BASE_URL,
 			name_max_chars: 100,
 			min_expiry_ahead_seconds: 60,
+			max_expiry_ahead_days: 1826,
+			oauth_mcp_url: 'https://edesk-mcp.test/mcp',
 		});
 		expect(body.tags.length).toBeGreaterThan(0);
 	});

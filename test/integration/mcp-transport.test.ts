@@ -298,7 +298,8 @@ describe('token lookup', () => {
 	it.each([
 		'/.well-known/oauth-protected-resource',
 		'/.well-known/oauth-protected-resource/mcp/abc',
-		'/.well-known/oauth-authorization-server',
+		// (The root /.well-known/oauth-authorization-server answers since issue 13: see oauth-*.test.ts.)
+		'/.well-known/oauth-authorization-server/mcp/abc',
 		'/.well-known/openid-configuration/mcp/abc',
 		'/mcp/abc/.well-known/openid-configuration',
 	])('answers the discovery probe %s with 404', async (path) => {

@@ -13,8 +13,8 @@ export interface AdminContext {
 	config: Config;
 	store: TokenStore;
 	principal: ApiPrincipal;
-	/** Path parameters: `id` (account) and `mcp_id` (MCP server) where the route has them. */
-	params: { id?: string; mcp_id?: string };
+	/** Path parameters: `id` (account), `mcp_id` (MCP server) and `grant_id` (OAuth grant) where the route has them. */
+	params: { id?: string; mcp_id?: string; grant_id?: string };
 }
 
 /** The account named by the path, or HttpError 404. */

@@ -5,7 +5,7 @@ import { ALL_TAGS, TOOL_CATALOG } from '../tools/catalog';
 import { METHOD_GROUPS, METHOD_NAMES } from '../tools/filter-tools';
 import type { AdminContext } from './admin-context';
 import { NAME_MAX_CHARS } from './schemas';
-import { MIN_EXPIRY_AHEAD_SECONDS } from './server-config';
+import { MAX_EXPIRY_AHEAD_DAYS, MIN_EXPIRY_AHEAD_SECONDS } from './server-config';
 
 /** The config vocabulary of this deployment, for forms such as the management page. */
 export async function getCatalogMeta(c: AdminContext): Promise<Response> {
@@ -19,5 +19,8 @@ export async function getCatalogMeta(c: AdminContext): Promise<Response> {
 		sandbox_base_url: c.env.EDESK_SANDBOX ? SANDBOX_BASE_URL : null,
 		name_max_chars: NAME_MAX_CHARS,
 		min_expiry_ahead_seconds: MIN_EXPIRY_AHEAD_SECONDS,
+		max_expiry_ahead_days: MAX_EXPIRY_AHEAD_DAYS,
+		// The OAuth-protected MCP URL (ChatGPT and Claude connectors with OAuth; README "Sign in with OAuth").
+		oauth_mcp_url: `${c.config.publicUrl ?? new URL(c.request.url).origin}/mcp`,
 	});
 }

@@ -34,7 +34,7 @@ export function adminRoute(handler: AdminHandler): RouteHandler {
 				isRevoked: store.isApiTokenRevoked,
 			});
 			const params: AdminContext['params'] = {};
-			for (const name of ['id', 'mcp_id'] as const) {
+			for (const name of ['id', 'mcp_id', 'grant_id'] as const) {
 				const value = request.params[name];
 				if (value === undefined) continue;
 				if (!ID_SHAPE.test(value)) throw noRoute();

@@ -1,4 +1,5 @@
 /** SHA-256 hashing and constant-time comparison for secrets. Never logs or stores its inputs. */
+import { toBase64Url } from '../lib/base64url';
 
 const encoder = new TextEncoder();
 
@@ -25,8 +26,5 @@ export function toHex(bytes: Uint8Array): string {
 
 /** A new random URL token: `em_` + 32 random bytes, base64url. */
 export function createUrlToken(): string {
-	const bytes = crypto.getRandomValues(new Uint8Array(32));
-	let binary = '';
-	for (const byte of bytes) binary += String.fromCharCode(byte);
-	return `em_${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+	return `em_${toBase64Url(crypto.getRandomValues(new Uint8Array(32)))}`;
 }

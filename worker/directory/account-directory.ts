@@ -8,6 +8,7 @@ import { DurableObject } from 'cloudflare:workers';
 import type { McpServerRecord } from '../auth/records';
 import { createTokenStore, type TokenStore } from '../auth/token-store';
 import { cancelExpiry, scheduleExpiry } from '../expiry/schedule';
+import { revokeServerGrants } from '../oauth/grants';
 
 /** Why a write did not happen: the account is being or was deleted, the server is gone, it changed since it was read, or storage failed (logged). */
 export type DirectoryRefusal = 'account_gone' | 'server_gone' | 'conflict' | 'failed';
@@ -49,6 +50,25 @@ export class AccountDirectory extends DurableObject<Env> {
 				return { ok: false, reason: 'failed' };
 			}
 		});
+	}
+
+	/**
+	 * Ends every OAuth grant of a revoked server (or one whose expiry came closer). Its requests are
+	 * refused anyway once the record is gone or expired; this removes the tokens too. A failure is
+	 * logged and does not undo the revocation.
+	 */
+	private async endGrants(serverId: string): Promise<void> {
+		try {
+			await revokeServerGrants(this.env, serverId);
+		} catch (error) {
+			console.warn(
+				JSON.stringify({
+					msg: 'oauth grants not revoked',
+					server_id: serverId,
+					error: error instanceof Error ? error.name : 'unknown',
+				}),
+			);
+		}
 	}
 
 	private async isClosed(): Promise<boolean> {
@@ -100,6 +120,13 @@ export class AccountDirectory extends DurableObject<Env> {
 				await this.store.putServer(current);
 				throw error;
 			}
+			// No token may outlive expires_at: grants issued under a later (or no) expiry end now.
+			if (
+				stored.expires_at !== null &&
+				(current.expires_at === null || stored.expires_at < current.expires_at)
+			) {
+				await this.endGrants(stored.id);
+			}
 			return { ok: true, value: stored };
 		});
 	}
@@ -114,6 +141,7 @@ export class AccountDirectory extends DurableObject<Env> {
 			if (!current) return { ok: false, reason: 'server_gone' };
 			await cancelExpiry(this.env, current.token_hash);
 			await this.store.deleteServer(current);
+			await this.endGrants(current.id);
 			return { ok: true, value: current };
 		});
 	}
@@ -134,6 +162,7 @@ export class AccountDirectory extends DurableObject<Env> {
 					id: entry.server_id,
 					token_hash: entry.token_hash,
 				});
+				await this.endGrants(entry.server_id);
 			}
 			const account = await this.store.getAccount(accountId);
 			if (account) await this.store.deleteAccount(accountId);
@@ -163,6 +192,7 @@ export class AccountDirectory extends DurableObject<Env> {
 				return outcome({ kind: 'moved', expires_at: current.expires_at });
 			}
 			await this.store.deleteServer(current);
+			await this.endGrants(current.id);
 			return outcome({ kind: 'deleted' });
 		});
 	}

@@ -12,6 +12,7 @@ export interface CursorState {
 	skip: number;
 }
 
+import { fromBase64Url, toBase64Url } from '../lib/base64url';
 import { LIST_LIMIT_MAX } from './derive-tools';
 
 /** Highest eDesk page a cursor may name (100 items a page: ten million records). */
@@ -19,22 +20,6 @@ const MAX_CURSOR_PAGE = 100_000;
 
 const encoder = new TextEncoder();
 const SIGNATURE_BYTES = 16;
-
-function toBase64Url(bytes: Uint8Array): string {
-	let binary = '';
-	for (const b of bytes) binary += String.fromCharCode(b);
-	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array | null {
-	if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
-	try {
-		const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-		return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-	} catch {
-		return null;
-	}
-}
 
 async function sign(payload: string, key: CryptoKey): Promise<Uint8Array> {
 	const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(payload));

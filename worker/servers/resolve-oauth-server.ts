@@ -1,0 +1,30 @@
+/** Turns the grant of an OAuth access token into the one MCP server it opens, checked on every request as a URL token is. */
+import { timingSafeEqualHex } from '../auth/hash';
+import { createTokenStore } from '../auth/token-store';
+import type { Config } from '../config';
+import { isExpired } from '../expiry/is-expired';
+import type { McpServerContext } from '../mcp/methods';
+import type { OAuthProps } from '../oauth/oauth-props';
+import { createServerContext } from './server-context';
+
+/**
+ * The server of `props`, or null when it was revoked or has expired (the caller answers 401 so the
+ * client signs in again). Its filters apply as on its URL; `require_api_token_auth` is satisfied by
+ * the OAuth token itself.
+ */
+export async function resolveOAuthServer(
+	props: OAuthProps,
+	env: Env,
+	config: Config,
+): Promise<McpServerContext | null> {
+	const store = createTokenStore(env.TOKENS);
+	const record = await store.getServerByTokenHash(props.token_hash);
+	if (
+		!record ||
+		!timingSafeEqualHex(record.token_hash, props.token_hash) ||
+		record.id !== props.server_id
+	)
+		return null;
+	if (isExpired(record, Date.now())) return null;
+	return createServerContext(record, { env, config, store });
+}
