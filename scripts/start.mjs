@@ -62,9 +62,11 @@ try {
 edesk-mcp is running against ${edesk ? edesk.baseUrl : 'the bundled eDesk sandbox'} (account "${account.name}").
 
   MCP URL:     ${url}
+  OAuth URL:   ${server.origin}/mcp   (sign in with the MCP URL above as the access key)
   Admin page:  ${server.origin}/admin
 
-Paste the MCP URL into ChatGPT (Developer mode), Claude Desktop (via mcp-remote) or the MCP Inspector; see README.
+Paste the MCP URL into ChatGPT (Developer mode, "No authentication"), Claude Desktop (via mcp-remote)
+or the MCP Inspector; or add the OAuth URL as a connector with OAuth. See README.
 A management API token valid for 12 hours (Authorization: Bearer …; the admin page asks for it):
   ${apiToken}
 Press Ctrl+C to stop.

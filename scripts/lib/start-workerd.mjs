@@ -17,6 +17,32 @@ const COMPATIBILITY_DATE = '2025-11-01';
 const HOST = '127.0.0.1';
 const MAX_KEPT_LOGS = 1000;
 const PASS_THROUGH = 'pass-through';
+const BASELINE = 'edesk-mcp-baseline';
+
+/**
+ * The Miniflare config of one edesk-mcp bundle, with the bindings of wrangler.toml. A baseline
+ * bundle (an earlier commit, for the benchmark) shares the KV namespaces, so the same URL works on both.
+ */
+function mcpWorker(name, bundle, secrets, outboundService) {
+	return {
+		name,
+		modules: true,
+		scriptPath: bundle.scriptPath,
+		modulesRoot: dirname(bundle.scriptPath),
+		compatibilityDate: COMPATIBILITY_DATE,
+		compatibilityFlags: ['global_fetch_strictly_public'],
+		bindings: { ...readLocalVars(), ...secrets },
+		kvNamespaces: ['TOKENS', 'OAUTH_KV'],
+		durableObjects: {
+			TOKEN_EXPIRY: { className: 'TokenExpiry', useSQLite: true },
+			ACCOUNT_DIRECTORY: { className: 'AccountDirectory', useSQLite: true },
+			ATTEMPT_LIMITER: { className: 'AttemptLimiter', useSQLite: true },
+		},
+		serviceBindings: { EDESK_SANDBOX: 'edesk-sandbox' },
+		...(outboundService ? { outboundService } : {}),
+		unsafeDirectSockets: [{ host: HOST, port: 0 }],
+	};
+}
 
 /** The local vars of wrangler.toml: `[env.dev.vars]`, else the top-level `[vars]` (flat `KEY = "value"` lines). */
 function readLocalVars() {
@@ -38,8 +64,10 @@ function readLocalVars() {
  * Bundles both Workers and starts them. Options: `rateLimit` (sandbox token bucket on, default true),
  * `burst`, `refillPerSecond` (sandbox bucket), `verbose` (workerd logs), `inspectorPort` (DevTools
  * protocol, e.g. for CPU profiles; off by default), `passThroughRoutes` (tool name → eDesk path: also
- * serves scripts/lib/pass-through-worker.js on its own socket, the benchmark's floor).
- * Returns `{ origin, sandboxOrigin, passThroughOrigin, secrets, apiToken, bundle, workerErrors, dispose }`
+ * serves scripts/lib/pass-through-worker.js on its own socket, the benchmark's floor), `outboundService`
+ * (the Worker's global fetch, e.g. to serve OAuth client metadata documents), `baselineBundle` (a second
+ * edesk-mcp bundle served beside, from bundleWorker of an earlier commit).
+ * Returns `{ origin, baselineOrigin, sandboxOrigin, passThroughOrigin, secrets, apiToken, bundle, workerErrors, dispose }`
  * (`apiToken`: a management API token valid for 1 hour; `passThroughOrigin` only with `passThroughRoutes`).
  */
 export async function startWorkerd({
@@ -49,6 +77,8 @@ export async function startWorkerd({
 	verbose = false,
 	inspectorPort,
 	passThroughRoutes,
+	outboundService,
+	baselineBundle,
 } = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'edesk-workerd-'));
 	let mf;
@@ -75,21 +105,8 @@ export async function startWorkerd({
 				if (verbose || serious) process.stderr.write(`[workerd ${level}] ${message}\n`);
 			},
 			workers: [
-				{
-					name: 'edesk-mcp',
-					modules: true,
-					scriptPath: bundle.scriptPath,
-					modulesRoot: dirname(bundle.scriptPath),
-					compatibilityDate: COMPATIBILITY_DATE,
-					bindings: { ...readLocalVars(), ...secrets },
-					kvNamespaces: ['TOKENS'],
-					durableObjects: {
-						TOKEN_EXPIRY: { className: 'TokenExpiry', useSQLite: true },
-						ACCOUNT_DIRECTORY: { className: 'AccountDirectory', useSQLite: true },
-					},
-					serviceBindings: { EDESK_SANDBOX: 'edesk-sandbox' },
-					unsafeDirectSockets: [{ host: HOST, port: 0 }],
-				},
+				mcpWorker('edesk-mcp', bundle, secrets, outboundService),
+				...(baselineBundle ? [mcpWorker(BASELINE, baselineBundle, secrets, outboundService)] : []),
 				{
 					name: 'edesk-sandbox',
 					modules: true,
@@ -120,6 +137,9 @@ export async function startWorkerd({
 		});
 		await mf.ready;
 		const origin = (await mf.unsafeGetDirectURL('edesk-mcp')).origin;
+		const baselineOrigin = baselineBundle
+			? (await mf.unsafeGetDirectURL(BASELINE)).origin
+			: undefined;
 		const sandboxOrigin = (await mf.unsafeGetDirectURL('edesk-sandbox')).origin;
 		const passThroughOrigin = passThroughRoutes
 			? (await mf.unsafeGetDirectURL(PASS_THROUGH)).origin
@@ -128,6 +148,7 @@ export async function startWorkerd({
 		const running = mf;
 		return {
 			origin,
+			baselineOrigin,
 			sandboxOrigin,
 			passThroughOrigin,
 			secrets,

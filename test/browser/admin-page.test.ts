@@ -5,23 +5,10 @@
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, SCREENSHOTS } from './chromium';
 
-const CHROMIUM_PATH = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
-const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 const SANDBOX_BASE_URL = 'http://edesk-sandbox.local/v1';
 const ACCOUNT_NAME = 'Sandbox shop (browser test)';
 const SERVER_NAME = 'Read-only for an hour';
@@ -81,14 +68,7 @@ async function previewCount(): Promise<number> {
 }
 
 beforeAll(async () => {
-	if (!existsSync(CHROMIUM_PATH)) {
-		throw new Error(
-			`Chromium is missing at ${CHROMIUM_PATH}: the browser tests need it. Install it with ` +
-				'`apt-get update && apt-get install -y chromium` (README, "Management page").',
-		);
-	}
-	mkdirSync(SCREENSHOTS, { recursive: true });
-	browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+	browser = await launchChromium();
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 	await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
 	page = await context.newPage();

@@ -89,7 +89,7 @@ ${clientFacts(details)}
 <form method="post">
 <input type="hidden" name="handle" value="${escapeHtml(handle)}">
 <label for="key">Access key of the MCP server</label>
-<input id="key" name="key" type="password" autocomplete="off" spellcheck="false" required aria-describedby="key-hint${error ? ' key-error' : ''}">
+<input id="key" name="key" type="password" autocomplete="off" spellcheck="false" required${error ? ' autofocus aria-invalid="true"' : ''} aria-describedby="key-hint${error ? ' key-error' : ''}">
 <p class="hint" id="key-hint">Paste the server's MCP URL (…/mcp/em_…) or its token, as your eDesk MCP administrator gave it to you. The next step shows exactly what you grant.</p>
 ${problem}
 <p class="actions"><button name="step" value="check">Continue</button> <button name="step" value="deny" class="secondary" formnovalidate>Deny</button></p>
@@ -100,7 +100,10 @@ ${problem}
 function grantList(facts: GrantFacts): string {
 	const methods = facts.methods.map((m) => escapeHtml(m)).join(', ');
 	const tags = facts.tags.length > 0 ? facts.tags.map((t) => escapeHtml(t)).join(', ') : 'all';
-	const expiry = facts.expiresAt === null ? 'never' : escapeHtml(facts.expiresAt);
+	const expiry =
+		facts.expiresAt === null
+			? 'never'
+			: escapeHtml(`${facts.expiresAt.slice(0, 16).replace('T', ' ')} UTC`);
 	return `<dl>
 <dt>eDesk account</dt><dd>${escapeHtml(facts.accountName)}</dd>
 <dt>MCP server</dt><dd>${escapeHtml(facts.serverName)}</dd>
