@@ -11,7 +11,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { measure, measureCatalog, CATALOG_MAX_TOKENS } from './context-budget.mjs';
 import { provisionServer, ROOT, SANDBOX_TOKEN } from './local-server.mjs';
 import { runClosedLoop } from './lib/closed-loop.mjs';
@@ -19,17 +19,22 @@ import { createHttpClient } from './lib/http-client.mjs';
 import { loadCatalog } from './lib/load-catalog.mjs';
 import { createMcpClient, createModernMcpClient, resultText } from './lib/mcp-client.mjs';
 import { parseArgs } from 'node:util';
+import { extractBaseline } from './lib/baseline-tree.mjs';
+import { bundleWorker } from './lib/bundle-worker.mjs';
 import { startWorkerd } from './lib/start-workerd.mjs';
 import { formatTable, round, summarize } from './lib/stats.mjs';
 
 /** Targets (see README "Benchmark"). */
 const TARGETS = {
 	addedLatencyP50Ms: 1,
-	bundleGzipBytes: 64 * 1024,
+	/** The whole Worker with the OAuth provider (issue 13). */
+	bundleGzipBytes: 96 * 1024,
 	catalogTokens: CATALOG_MAX_TOKENS,
 	ticketsPageTokens: 2000,
 	/** A 2026-07-28 tools/call against the same call in 2025-11-25, same run (issue 12). */
 	eraDifferenceP50Ms: 0.05,
+	/** This Worker against --baseline (an earlier commit), same run: no slower than before (issues 13, 14). */
+	baselineDifferenceP50Ms: 0.05,
 };
 const TICKET_ID = 701581498;
 const READ_ONLY = { methods: ['read'], tags: [], require_api_token_auth: false };
@@ -64,6 +69,7 @@ function readFlags() {
 				warmup: { type: 'string', default: '1' },
 				levels: { type: 'string', default: '1,16,64' },
 				out: { type: 'string', default: 'results/bench.json' },
+				baseline: { type: 'string' },
 			},
 		});
 		const number = (name) => {
@@ -77,6 +83,7 @@ function readFlags() {
 			warmup: number('warmup'),
 			levels: values.levels,
 			out: values.out,
+			baseline: values.baseline,
 		};
 	} catch (error) {
 		console.error(error.message);
@@ -125,6 +132,14 @@ async function main() {
 		latency,
 		breakdown_c1: breakdown,
 		context,
+		baseline: baselineBundle
+			? {
+					ref: flags.baseline,
+					commit: baselineTree.commit,
+					raw_bytes: baselineBundle.rawBytes,
+					gzip_bytes: baselineBundle.gzipBytes,
+				}
+			: null,
 		bundle: {
 			raw_bytes: bundle.rawBytes,
 			gzip_bytes: bundle.gzipBytes,
@@ -244,6 +259,8 @@ async function compare(scenario, concurrency, mcp, modern) {
 	const viaMcp = () => mcp.callTool(scenario.tool, scenario.args);
 	const viaFloor = () => floor.callTool(scenario.tool, scenario.args);
 	const viaModern = () => modern.callTool(scenario.tool, scenario.args);
+	const baselineMcp = baselineHttp ? createMcpClient(baselineHttp, mcp.path) : undefined;
+	const viaBaseline = () => baselineMcp.callTool(scenario.tool, scenario.args);
 	const sides = [
 		['direct', direct, directCheck],
 		['mcp', viaMcp, mcpCheck],
@@ -251,6 +268,7 @@ async function compare(scenario, concurrency, mcp, modern) {
 	// At c=1 also the floor and the same call in MCP 2026-07-28 (issue 12: within 0.05 ms of 2025).
 	if (concurrency === 1)
 		sides.push(['floor', viaFloor, mcpCheck], ['mcp_2026', viaModern, modernCheck]);
+	if (concurrency === 1 && baselineMcp) sides.push(['baseline', viaBaseline, mcpCheck]);
 	if (flags.warmup > 0) {
 		for (const [, request, check] of sides)
 			await runOnce(concurrency, flags.warmup / 2, request, check);
@@ -285,6 +303,12 @@ async function compare(scenario, concurrency, mcp, modern) {
 		row.floor = f;
 		row.floor_added_p50_ms = round(f.p50_ms - d.p50_ms);
 		row.over_floor_p50_ms = round(m.p50_ms - f.p50_ms);
+	}
+	if (runs.baseline) {
+		const b = summarizeRuns(runs.baseline);
+		row.baseline = b;
+		row.baseline_over_floor_p50_ms = round(b.p50_ms - row.floor.p50_ms);
+		row.mcp_minus_baseline_p50_ms = round(m.p50_ms - b.p50_ms);
 	}
 	if (runs.mcp_2026) {
 		const m26 = summarizeRuns(runs.mcp_2026);
@@ -335,6 +359,14 @@ function evaluate({ latency, breakdown, bundle, context }) {
 			limit: `≤ ${TARGETS.addedLatencyP50Ms} ms`,
 			pass: row.added_p50_ms <= TARGETS.addedLatencyP50Ms,
 		});
+		if (row.baseline) {
+			checks.push({
+				target: `over --baseline ${flags.baseline}, p50, ${row.scenario}, c=1`,
+				value: `${row.mcp_minus_baseline_p50_ms} ms`,
+				limit: `≤ ${TARGETS.baselineDifferenceP50Ms} ms`,
+				pass: row.mcp_minus_baseline_p50_ms <= TARGETS.baselineDifferenceP50Ms,
+			});
+		}
 		if (row.mcp_2026) {
 			checks.push({
 				target: `2026-07-28 over 2025-11-25, p50, ${row.scenario}, c=1`,
@@ -347,7 +379,12 @@ function evaluate({ latency, breakdown, bundle, context }) {
 	const errors =
 		latency.reduce(
 			(n, r) =>
-				n + r.direct.errors + r.mcp.errors + (r.floor?.errors ?? 0) + (r.mcp_2026?.errors ?? 0),
+				n +
+				r.direct.errors +
+				r.mcp.errors +
+				(r.floor?.errors ?? 0) +
+				(r.mcp_2026?.errors ?? 0) +
+				(r.baseline?.errors ?? 0),
 			0,
 		) + Object.values(breakdown).reduce((n, r) => n + r.errors, 0);
 	checks.push({
@@ -478,8 +515,38 @@ function print(r) {
 		),
 	);
 	console.log(
-		`\nBundle (${r.bundle.command}): ${kib(r.bundle.raw_bytes)} raw, ${kib(r.bundle.gzip_bytes)} gzip\n`,
+		`\nBundle (${r.bundle.command}): ${kib(r.bundle.raw_bytes)} raw, ${kib(r.bundle.gzip_bytes)} gzip`,
 	);
+	if (r.baseline) {
+		console.log(
+			`Bundle of --baseline ${r.baseline.ref} (${r.baseline.commit.slice(0, 7)}): ${kib(r.baseline.raw_bytes)} raw, ${kib(r.baseline.gzip_bytes)} gzip`,
+		);
+		console.log(
+			formatTable(
+				[
+					'scenario',
+					'pass-through p50',
+					'baseline p50',
+					'baseline over pass-through',
+					'MCP p50',
+					'MCP over pass-through',
+					'MCP − baseline',
+				],
+				r.latency
+					.filter((x) => x.baseline)
+					.map((x) => [
+						x.scenario,
+						ms(x.floor.p50_ms),
+						ms(x.baseline.p50_ms),
+						ms(x.baseline_over_floor_p50_ms),
+						ms(x.mcp.p50_ms),
+						ms(x.over_floor_p50_ms),
+						ms(x.mcp_minus_baseline_p50_ms),
+					]),
+			),
+		);
+	}
+	console.log('');
 	console.log(
 		formatTable(
 			['target', 'value', 'limit', 'result'],
@@ -508,15 +575,24 @@ const started = Date.now();
 /** Other work on the machine skews the figures; the 1-minute load average is recorded with them. */
 const LOAD_AT_START = loadavg()[0];
 console.log('Bundling the Worker (wrangler deploy --dry-run) and the sandbox, starting workerd…');
+// --baseline <git ref>: that commit's bundle runs beside this one, called in alternation at c=1.
+const baselineTree = flags.baseline ? extractBaseline(flags.baseline) : undefined;
+const baselineBundle = baselineTree
+	? await bundleWorker(join(baselineTree.root, '.bench-bundle'), { root: baselineTree.root })
+	: undefined;
 const workerd = await startWorkerd({
 	rateLimit: false,
 	passThroughRoutes: Object.fromEntries(SCENARIOS.map((s) => [s.tool, s.direct])),
+	baselineBundle,
 });
 const maxSockets = Math.max(...levels);
 const worker = createHttpClient(workerd.origin, { maxSockets });
 const sandbox = createHttpClient(workerd.sandboxOrigin, { maxSockets });
 const passThrough = createHttpClient(workerd.passThroughOrigin, { maxSockets: 1 });
 const floor = createMcpClient(passThrough, '/mcp');
+const baselineHttp = workerd.baselineOrigin
+	? createHttpClient(workerd.baselineOrigin, { maxSockets: 1 })
+	: undefined;
 let exitCode = 1;
 try {
 	exitCode = await main();
@@ -526,6 +602,8 @@ try {
 	worker.close();
 	sandbox.close();
 	passThrough.close();
+	baselineHttp?.close();
 	await workerd.dispose();
+	baselineTree?.dispose();
 }
 process.exit(exitCode);

@@ -13,10 +13,11 @@ const isModule = (name) => /\.(m?js|cjs|wasm)$/.test(name);
 
 /**
  * Runs `wrangler deploy --dry-run --outdir <outdir> -c wrangler.toml --env <env>` (default
- * `production`, the bundle that ships) and returns `{ scriptPath, modules, rawBytes, gzipBytes,
+ * `production`, the bundle that ships) in `root` (default this checkout; the benchmark's baseline is
+ * an earlier commit's tree) and returns `{ scriptPath, modules, rawBytes, gzipBytes,
  * wranglerReport, command }`.
  */
-export async function bundleWorker(outdir, { env = 'production' } = {}) {
+export async function bundleWorker(outdir, { env = 'production', root = ROOT } = {}) {
 	const node = wranglerNode();
 	const wrangler = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
 	const args = [
@@ -31,7 +32,7 @@ export async function bundleWorker(outdir, { env = 'production' } = {}) {
 	];
 	const output = await new Promise((resolve, reject) => {
 		const child = spawn(node, args, {
-			cwd: ROOT,
+			cwd: root,
 			stdio: ['ignore', 'pipe', 'pipe'],
 			env: wranglerEnv({
 				PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}`,

@@ -47,6 +47,8 @@ export function createMcpClient(http, mcpPath, { protocolVersion = PROTOCOL_VERS
 	const call = (method, params) =>
 		send({ jsonrpc: '2.0', id: nextId++, method, ...(params ? { params } : {}) });
 	return {
+		/** The MCP URL path this client talks to. */
+		path: mcpPath,
 		/** `initialize` (sent without MCP-Protocol-Version, as clients do before negotiation). */
 		initialize: () =>
 			send(
