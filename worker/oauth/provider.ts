@@ -33,11 +33,22 @@ export interface OAuthHandlers {
 	fallback: (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response>;
 }
 
-/** The public origin of this deployment: PUBLIC_URL, or (development only) the request's. */
+const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+const DEVELOPMENT_ORIGIN = 'http://127.0.0.1:8787';
+
+/**
+ * The public origin of this deployment: PUBLIC_URL, or (development only) the request's, if it can be
+ * an OAuth resource (https, or http on a loopback host); a spoofed Host of anything else falls back to
+ * the local default rather than failing.
+ */
 export function publicOrigin(env: Env, requestUrl?: string): string {
 	const configured = parseConfig(env).publicUrl;
 	if (configured) return configured;
-	return requestUrl ? new URL(requestUrl).origin : 'http://127.0.0.1:8787';
+	if (!requestUrl) return DEVELOPMENT_ORIGIN;
+	const url = new URL(requestUrl);
+	return url.protocol === 'https:' || LOOPBACK_HOST.test(url.hostname)
+		? url.origin
+		: DEVELOPMENT_ORIGIN;
 }
 
 /** The provider's options for the deployment at `origin` (the resource is `<origin>/mcp`). */
