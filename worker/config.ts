@@ -8,7 +8,18 @@ export const SANDBOX_BASE_URL = 'http://edesk-sandbox.local/v1';
 /** Default for API_TOKEN_MAX_TTL_DAYS: the longest lifetime (exp - iat) an API token may have. */
 export const API_TOKEN_MAX_TTL_DAYS_DEFAULT = 90;
 
+/** Defaults of ACTIVITY_RETENTION_DAYS and ACTIVITY_MAX_RECORDS (per MCP server). */
+export const ACTIVITY_RETENTION_DAYS_DEFAULT = 30;
+export const ACTIVITY_MAX_RECORDS_DEFAULT = 50_000;
+
 const optionalString = z.optional(z.string());
+
+/** A positive number var, or its default when empty; throws on anything else (a misconfigured deployment). */
+function positive(value: string | undefined, fallback: number, name: string): number {
+	const n = Number(value || fallback);
+	if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number`);
+	return n;
+}
 
 const ConfigSchema = z.object({
 	EDESK_BASE_URL: z._default(z.url(), 'https://api.edesk.com/v1'),
@@ -19,6 +30,8 @@ const ConfigSchema = z.object({
 	JWT_AUDIENCE: z._default(z.string().check(z.minLength(1)), 'edesk-mcp-admin'),
 	JWKS_URL: optionalString,
 	API_TOKEN_MAX_TTL_DAYS: optionalString,
+	ACTIVITY_RETENTION_DAYS: optionalString,
+	ACTIVITY_MAX_RECORDS: optionalString,
 	JWT_SECRET: optionalString,
 	CREDENTIAL_KEY: optionalString,
 	ENVIRONMENT: z._default(z.string(), 'development'),
@@ -49,6 +62,9 @@ export interface Config {
 	readonly jwtAudience: string;
 	readonly jwksUrl: string | undefined;
 	readonly apiTokenMaxTtlSeconds: number;
+	/** How long activity records are kept, and how many per MCP server at most. */
+	readonly activityRetentionDays: number;
+	readonly activityMaxRecords: number;
 	readonly jwtSecret: string | undefined;
 	readonly credentialKey: string | undefined;
 	readonly environment: string;
@@ -73,6 +89,14 @@ export function parseConfig(env: Env): Config {
 	if (!Number.isFinite(maxTtlDays) || maxTtlDays <= 0) {
 		throw new Error('API_TOKEN_MAX_TTL_DAYS must be a positive number of days');
 	}
+	const activityRetentionDays = positive(
+		v.ACTIVITY_RETENTION_DAYS,
+		ACTIVITY_RETENTION_DAYS_DEFAULT,
+		'ACTIVITY_RETENTION_DAYS',
+	);
+	const activityMaxRecords = Math.round(
+		positive(v.ACTIVITY_MAX_RECORDS, ACTIVITY_MAX_RECORDS_DEFAULT, 'ACTIVITY_MAX_RECORDS'),
+	);
 	const config: Config = Object.freeze({
 		edeskBaseUrl,
 		edeskAllowedBaseUrls: Object.freeze([
@@ -84,6 +108,8 @@ export function parseConfig(env: Env): Config {
 		jwtAudience: v.JWT_AUDIENCE,
 		jwksUrl: v.JWKS_URL ? v.JWKS_URL : undefined,
 		apiTokenMaxTtlSeconds: Math.round(maxTtlDays * 86_400),
+		activityRetentionDays,
+		activityMaxRecords,
 		jwtSecret: v.JWT_SECRET,
 		credentialKey: v.CREDENTIAL_KEY,
 		environment: v.ENVIRONMENT,

@@ -3,6 +3,7 @@ import { reconcileExpiry } from './expiry/reconcile';
 import { handleRequest } from './app';
 
 export { AccountDirectory } from './directory/account-directory';
+export { ServerActivity } from './activity/server-activity';
 export { AttemptLimiter } from './oauth/attempt-limiter';
 export { TokenExpiry } from './expiry/token-expiry';
 

@@ -1,6 +1,7 @@
 /** The route table and nothing else. */
 import { Router, type IRequest } from 'itty-router';
 import { createAccount, deleteAccount, getAccount, listAccounts } from './admin/account-handlers';
+import { getActivity } from './admin/activity-handlers';
 import { listRevocations, revokeApiToken } from './admin/api-token-handlers';
 import { getCatalogMeta } from './admin/catalog-meta';
 import { listGrants, revokeGrant } from './admin/grant-handlers';
@@ -64,6 +65,8 @@ router
 	.patch(SERVER, admin(updateServer))
 	.delete(SERVER, admin(deleteServer))
 	.all(SERVER, methodNotAllowed('GET, PATCH, DELETE'))
+	.get(`${SERVER}/activity`, admin(getActivity))
+	.all(`${SERVER}/activity`, methodNotAllowed('GET'))
 	.get(`${SERVER}/grants`, admin(listGrants))
 	.all(`${SERVER}/grants`, methodNotAllowed('GET'))
 	.delete(`${SERVER}/grants/:grant_id`, admin(revokeGrant))

@@ -43,6 +43,10 @@ describe('POST /integrated-account/:id/mcp', () => {
 			expires_at: null,
 			created_at: expect.any(String),
 			seeded: false,
+			// Issue 14: activity figures (a new server has none).
+			last_used_at: null,
+			calls_24h: 0,
+			errors_24h: 0,
 			token: expect.stringMatching(/^em_[A-Za-z0-9_-]{43}$/),
 			url: expect.stringMatching(new RegExp(`^${ADMIN_ORIGIN}/mcp/em_`)),
 		});

@@ -105,6 +105,15 @@ describe('GET and DELETE …/mcp/:mcp_id/grants', () => {
 	it('lists the grants with their client, and revokes one', async () => {
 		const server = await createTestServer({ config: { methods: ['read'] } });
 		const { clientId, tokens } = await signIn(server.url);
+		const before = Date.now();
+		expect(
+			(
+				await oauthRpc(tokens.access_token, 'tools/call', {
+					name: 'get_single_e_desk_me',
+					arguments: {},
+				})
+			).response.status,
+		).toBe(200);
 		const { response, body } = await adminJson(`${serverPath(server)}/grants`);
 		expect(response.status).toBe(200);
 		expect(body.data).toEqual([
@@ -115,8 +124,10 @@ describe('GET and DELETE …/mcp/:mcp_id/grants', () => {
 				scope: ['mcp'],
 				created_at: expect.any(String),
 				expires_at: expect.any(String),
+				last_used_at: expect.any(String),
 			},
 		]);
+		expect(Date.parse(body.data[0].last_used_at)).toBeGreaterThanOrEqual(before - 1_000);
 		expect(JSON.stringify(body)).not.toContain(tokens.access_token);
 		const revoked = await adminJson(`${serverPath(server)}/grants/${body.data[0].id}`, {
 			method: 'DELETE',

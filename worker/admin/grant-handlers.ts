@@ -1,13 +1,20 @@
 /** Handlers of `/integrated-account/:id/mcp/:mcp_id/grants[/:grant_id]`: the OAuth sign-ins of one MCP server. */
+import { summarizeActivity } from '../activity/activity';
 import { HttpError } from '../lib/errors';
 import { json } from '../lib/http';
 import { listServerGrants, revokeServerGrant } from '../oauth/grants';
 import { audit, requireServer, type AdminContext } from './admin-context';
 
-/** `GET …/grants`: the server's active OAuth grants (client, scope, created, expiry), never a token. */
+/** `GET …/grants`: the server's active OAuth grants (client, scope, created, expiry, last used), never a token. */
 export async function listGrants(c: AdminContext): Promise<Response> {
 	const server = await requireServer(c);
-	return json({ data: await listServerGrants(c.env, server.id) });
+	const [grants, usage] = await Promise.all([
+		listServerGrants(c.env, server.id),
+		summarizeActivity(c.env, server).catch(() => null),
+	]);
+	return json({
+		data: grants.map((g) => ({ ...g, last_used_at: usage?.grants_last_used[g.id] ?? null })),
+	});
 }
 
 /** `DELETE …/grants/:grant_id`: ends one sign-in at once (its refresh token and every access token). */

@@ -1,4 +1,5 @@
 /** Handlers of `/integrated-account/:id/mcp[...]`: create, list, read, update, revoke and preview MCP servers. */
+import { summarizeActivity } from '../activity/activity';
 import { createUrlToken, sha256Hex } from '../auth/hash';
 import type { McpServerRecord } from '../auth/records';
 import type { DirectoryRefusal } from '../directory/account-directory';
@@ -13,7 +14,7 @@ import { audit, requireAccount, requireServer, type AdminContext } from './admin
 import { readJsonBody } from './read-body';
 import { CreateServerBodySchema, PreviewBodySchema, UpdateServerBodySchema } from './schemas';
 import { requireExpiresAt, requireServerConfig } from './server-config';
-import { byCreatedAt, toServerView } from './views';
+import { byCreatedAt, NO_USAGE, toServerView, type UsageFigures } from './views';
 
 /** `POST /integrated-account/:id/mcp`: 201 with the record plus `token` and `url`, shown this once only. */
 export async function createServer(c: AdminContext): Promise<Response> {
@@ -45,12 +46,25 @@ export async function listServers(c: AdminContext): Promise<Response> {
 	const account = await requireAccount(c);
 	const now = Date.now();
 	const servers = (await c.store.listServers(account.id)).filter((s) => !isExpired(s, now));
-	return json({ data: servers.sort(byCreatedAt).map(toServerView) });
+	const sorted = servers.sort(byCreatedAt);
+	const usage = await Promise.all(sorted.map((s) => usageOf(c, s)));
+	return json({ data: sorted.map((s, i) => toServerView(s, usage[i])) });
 }
 
 /** `GET /integrated-account/:id/mcp/:mcp_id`. */
 export async function getServer(c: AdminContext): Promise<Response> {
-	return json(toServerView(await requireServer(c)));
+	const server = await requireServer(c);
+	return json(toServerView(server, await usageOf(c, server)));
+}
+
+/** The activity figures of a server (a failed read of its log shows as unused, never as an error). */
+async function usageOf(c: AdminContext, server: McpServerRecord): Promise<UsageFigures> {
+	try {
+		const { last_used_at, calls_24h, errors_24h } = await summarizeActivity(c.env, server);
+		return { last_used_at, calls_24h, errors_24h };
+	} catch {
+		return NO_USAGE;
+	}
 }
 
 /** How often a PATCH is re-applied when the server changed between reading and writing it. */
@@ -71,7 +85,7 @@ export async function updateServer(c: AdminContext): Promise<Response> {
 		const replaced = await accountDirectory(c.env, current.account_id).replaceServer(current, next);
 		if (replaced.ok) {
 			audit(c, 'mcp.update', { account_id: next.account_id, server_id: next.id });
-			return json(toServerView(replaced.value));
+			return json(toServerView(replaced.value, await usageOf(c, replaced.value)));
 		}
 		if (replaced.reason !== 'conflict' || !replaced.current || attempt === UPDATE_ATTEMPTS) {
 			throw toRefusal(c, replaced.reason);

@@ -19,7 +19,17 @@ export interface ServerView {
 	expires_at: string | null;
 	created_at: string;
 	seeded: boolean;
+	/** From its activity log: the last tools/call, and calls and failed calls over the last 24 hours. */
+	last_used_at: string | null;
+	calls_24h: number;
+	errors_24h: number;
 }
+
+/** The activity figures of a server view (all zero for a server never used). */
+export type UsageFigures = Pick<ServerView, 'last_used_at' | 'calls_24h' | 'errors_24h'>;
+
+/** A server that has not been called yet. */
+export const NO_USAGE: UsageFigures = { last_used_at: null, calls_24h: 0, errors_24h: 0 };
 
 /** The public view of an account. */
 export function toAccountView(account: AccountRecord): AccountView {
@@ -33,8 +43,8 @@ export function toAccountView(account: AccountRecord): AccountView {
 	return view;
 }
 
-/** The public view of an MCP server. */
-export function toServerView(server: McpServerRecord): ServerView {
+/** The public view of an MCP server with its activity figures. */
+export function toServerView(server: McpServerRecord, usage: UsageFigures = NO_USAGE): ServerView {
 	return {
 		id: server.id,
 		account_id: server.account_id,
@@ -43,6 +53,9 @@ export function toServerView(server: McpServerRecord): ServerView {
 		expires_at: server.expires_at,
 		created_at: server.created_at,
 		seeded: server.seeded === true,
+		last_used_at: usage.last_used_at,
+		calls_24h: usage.calls_24h,
+		errors_24h: usage.errors_24h,
 	};
 }
 

@@ -24,6 +24,8 @@ export interface McpServerContext {
 	toolsListTtlMs: number;
 	/** Runs a tool of `tools`. */
 	callTool(spec: ToolSpec, args: unknown, signal: ProgressSink | undefined): Promise<ToolOutcome>;
+	/** Notes a call of a tool this server does not have (it is answered as unknown). */
+	refuseTool(name: string): void;
 }
 
 /** Receives "still working" ticks while a tool call is outstanding. */
@@ -165,7 +167,10 @@ async function callTool(
 	}
 	// Only tools of this server are callable, whatever name the client sends.
 	const spec = server.tools.find((t) => t.name === name);
-	if (!spec) throw new RpcError(RpcErrorCode.InvalidParams, `Unknown tool: ${name.slice(0, 100)}`);
+	if (!spec) {
+		server.refuseTool(name);
+		throw new RpcError(RpcErrorCode.InvalidParams, `Unknown tool: ${name.slice(0, 100)}`);
+	}
 	return server.callTool(spec, args ?? {}, progress);
 }
 

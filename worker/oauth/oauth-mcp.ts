@@ -16,8 +16,14 @@ export async function handleOAuthMcp(
 	return handleMcpRequest(request, {
 		allowedOrigins: config.allowedOrigins,
 		resolve: async () => {
+			// The grant id is the middle part of the provider's tokens (`<user>:<grant>:<secret>`).
+			const caller = {
+				via: 'oauth' as const,
+				client_id: ctx.auth.clientId,
+				grant_id: ctx.auth.token.split(':')[1],
+			};
 			const server = isOAuthProps(ctx.props)
-				? await resolveOAuthServer(ctx.props, env, config)
+				? await resolveOAuthServer(ctx.props, { env, ctx, config, caller })
 				: null;
 			return server ?? serverGone(env, request);
 		},

@@ -104,7 +104,12 @@ export function providerFor(origin: string, handlers: OAuthHandlers): OAuthProvi
 /** The OAuth helpers outside a request (grant listing and revocation), for the deployment's origin. */
 export function oauthApi(env: Env): OAuthHelpers {
 	const unused = async (): Promise<Response> => new Response(null, { status: 404 });
-	return getOAuthApi(oauthOptions(publicOrigin(env), { mcp: unused, fallback: unused }), env);
+	// A fresh env object: the library puts its helpers on the env it is given, and the Worker's own
+	// env must not carry helpers of another origin into later requests.
+	return getOAuthApi(
+		oauthOptions(publicOrigin(env), { mcp: unused, fallback: unused }),
+		Object.create(env) as Env,
+	);
 }
 
 /** The helpers the provider put on `env` for the request it is handling (`/authorize`). */

@@ -1,4 +1,5 @@
 /** Turns the grant of an OAuth access token into the one MCP server it opens, checked on every request as a URL token is. */
+import type { ActivityCaller } from '../activity/activity-entry';
 import { timingSafeEqualHex } from '../auth/hash';
 import { createTokenStore } from '../auth/token-store';
 import type { Config } from '../config';
@@ -14,9 +15,9 @@ import { createServerContext } from './server-context';
  */
 export async function resolveOAuthServer(
 	props: OAuthProps,
-	env: Env,
-	config: Config,
+	request: { env: Env; ctx: ExecutionContext; config: Config; caller: ActivityCaller },
 ): Promise<McpServerContext | null> {
+	const { env, ctx, config, caller } = request;
 	const store = createTokenStore(env.TOKENS);
 	const record = await store.getServerByTokenHash(props.token_hash);
 	if (
@@ -26,5 +27,5 @@ export async function resolveOAuthServer(
 	)
 		return null;
 	if (isExpired(record, Date.now())) return null;
-	return createServerContext(record, { env, config, store });
+	return createServerContext(record, { env, ctx, config, store, caller });
 }

@@ -38,5 +38,5 @@ export async function resolveServer(
 			return toErrorResponse(error, request);
 		}
 	}
-	return createServerContext(record, { env, config, store });
+	return createServerContext(record, { env, ctx, config, store, caller: { via: 'url' } });
 }

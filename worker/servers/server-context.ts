@@ -1,4 +1,12 @@
 /** What an MCP server is for one request, once its record is known: its tool set, and tool calls against its account's eDesk. */
+import { recordActivity } from '../activity/activity';
+import {
+	toFailure,
+	toPayloadBytes,
+	toRecordIds,
+	type ActivityCaller,
+	type ActivityEntry,
+} from '../activity/activity-entry';
 import { decryptSecret } from '../auth/credential-crypto';
 import { deriveCursorKey } from '../auth/cursor-key';
 import type { AccountRecord, McpServerRecord, ServerConfig } from '../auth/records';
@@ -10,7 +18,7 @@ import type { McpServerContext } from '../mcp/methods';
 import { createEdeskClient, type EdeskClient } from '../proxy/edesk-client';
 import { createUpstreamFetcher } from '../proxy/upstream-fetcher';
 import { TOOL_CATALOG } from '../tools/catalog';
-import { callTool } from '../tools/execute';
+import { callTool, type ToolOutcome } from '../tools/execute';
 import { filterTools } from '../tools/filter-tools';
 import type { ToolSpec } from '../tools/tool-spec';
 
@@ -54,8 +62,11 @@ function apiTokenOf(account: AccountRecord, credentialKey: string): Promise<stri
 /** What building a server context needs besides its record. */
 export interface ServerContextDeps {
 	env: Env;
+	ctx: ExecutionContext;
 	config: Config;
 	store: TokenStore;
+	/** How the caller reached the server (for its activity log). */
+	caller: ActivityCaller;
 }
 
 /** The server of `record` for one request: its filtered tools, and calls that reach eDesk lazily. */
@@ -88,28 +99,69 @@ export function createServerContext(
 		if (!config.credentialKey) return Promise.reject(new Error('CREDENTIAL_KEY is not configured'));
 		return deriveCursorKey(config.credentialKey, record.token_hash);
 	};
+	const run = async (spec: ToolSpec, args: unknown): Promise<ToolOutcome> => {
+		let edesk: EdeskClient;
+		try {
+			edesk = await getClient();
+		} catch (error) {
+			const message =
+				error instanceof HttpError
+					? error.message
+					: 'The eDesk account of this MCP server cannot be used';
+			return {
+				result: {
+					isError: true,
+					content: [
+						{ type: 'text', text: JSON.stringify({ error: 'account_unavailable', message }) },
+					],
+				},
+			};
+		}
+		return callTool(spec, args, { edesk, cursorKey });
+	};
+	const log = (
+		tool: string,
+		outcome: Pick<ActivityEntry, 'outcome' | 'error_code' | 'status'>,
+		at: number,
+		extra: Partial<ActivityEntry> = {},
+	): void => {
+		recordActivity(deps.env, deps.ctx, record, {
+			id: crypto.randomUUID(),
+			at,
+			tool: tool.slice(0, 100),
+			...outcome,
+			duration_ms: Date.now() - at,
+			via: deps.caller.via,
+			client_id: deps.caller.client_id ?? null,
+			grant_id: deps.caller.grant_id ?? null,
+			record_ids: {},
+			payload_bytes: null,
+			...extra,
+		});
+	};
 	return {
 		tools: toolsFor(record.config),
 		toolsListTtlMs: TOOLS_LIST_TTL_MS,
 		async callTool(spec, args) {
-			let edesk: EdeskClient;
-			try {
-				edesk = await getClient();
-			} catch (error) {
-				const message =
-					error instanceof HttpError
-						? error.message
-						: 'The eDesk account of this MCP server cannot be used';
-				return {
-					result: {
-						isError: true,
-						content: [
-							{ type: 'text', text: JSON.stringify({ error: 'account_unavailable', message }) },
-						],
-					},
-				};
-			}
-			return callTool(spec, args, { edesk, cursorKey });
+			const at = Date.now();
+			const outcome = await run(spec, args);
+			const failed = outcome.result.isError === true;
+			log(
+				spec.name,
+				failed
+					? { outcome: 'error', ...toFailure(outcome.result.content[0]?.text) }
+					: { outcome: 'ok', error_code: null, status: null },
+				at,
+				{
+					record_ids: toRecordIds(args),
+					payload_bytes: spec.annotations.readOnlyHint ? null : toPayloadBytes(args),
+				},
+			);
+			return outcome;
+		},
+		refuseTool(name) {
+			// A name outside this server's tools (a write tool on a read-only server, say) is worth seeing.
+			log(name, { outcome: 'refused', error_code: 'unknown_tool', status: null }, Date.now());
 		},
 	};
 }

@@ -14,6 +14,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 		jwtAudience: 'edesk-mcp-admin',
 		jwksUrl: undefined,
 		apiTokenMaxTtlSeconds: 90 * 86_400,
+		activityRetentionDays: 30,
+		activityMaxRecords: 50_000,
 		jwtSecret: TEST_SECRET,
 		credentialKey: undefined,
 		environment: 'test',
