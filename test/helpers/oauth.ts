@@ -116,7 +116,9 @@ export async function submitConsent(
 export async function consent(path: string, key: string, address = '192.0.2.1'): Promise<URL> {
 	const first = await openConsent(path);
 	if (first.status !== 200)
-		throw new Error(`consent page ${first.status}: ${first.response.headers.get('location') ?? ''} ${first.html.slice(0, 300)}`);
+		throw new Error(
+			`consent page ${first.status}: ${first.response.headers.get('location') ?? ''} ${first.html.slice(0, 300)}`,
+		);
 	const checked = await submitConsent(path, first, { step: 'check', key }, { address });
 	const confirmHtml = await checked.text();
 	if (checked.status !== 200)
