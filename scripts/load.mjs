@@ -19,6 +19,7 @@ import { createMcpClient, resultText } from './lib/mcp-client.mjs';
 import { parseArgs } from 'node:util';
 import { createRequestLogCollector } from './lib/sandbox-log.mjs';
 import { startWorkerd } from './lib/start-workerd.mjs';
+import { verifyActivity } from './lib/verify-activity.mjs';
 import { bodyHashes, verifyWrites } from './lib/verify-writes.mjs';
 import { formatTable, round, summarize } from './lib/stats.mjs';
 
@@ -265,7 +266,9 @@ async function injectDuplicate(sandboxOrigin, writes) {
 }
 
 async function main(workerd) {
-	const { url } = await provisionServer(workerd.origin, workerd.apiToken, { serverName: 'load' });
+	const { url, account, server } = await provisionServer(workerd.origin, workerd.apiToken, {
+		serverName: 'load',
+	});
 	// Fresh data, empty buckets and an empty log (provisioning called /whoami).
 	const reset = await fetch(`${workerd.sandboxOrigin}/__sandbox/reset`, { method: 'POST' });
 	if (!reset.ok) throw new Error(`sandbox reset: ${reset.status}`);
@@ -290,16 +293,24 @@ async function main(workerd) {
 	const elapsedSeconds = (Date.now() - t0) / 1000;
 	if (flags.injectDuplicate) await injectDuplicate(workerd.sandboxOrigin, stats.writes);
 	const writes = verifyWrites(stats.writes, await log.stop());
-	return report(stats, writes, elapsedSeconds, workerd.workerErrors());
+	const activity = await verifyActivity({
+		origin: workerd.origin,
+		apiToken: workerd.apiToken,
+		accountId: account.id,
+		serverId: server.id,
+		byTool: stats.byTool,
+	});
+	return report(stats, writes, activity, elapsedSeconds, workerd.workerErrors());
 }
 
-function report(stats, writes, elapsedSeconds, workerErrors) {
+function report(stats, writes, activity, elapsedSeconds, workerErrors) {
 	const calls = [...stats.byTool.values()].reduce((n, t) => n + t.calls, 0);
 	const ok = summarize(stats.latencies.ok);
 	const limited = summarize(stats.latencies.rate_limited);
 	const violations = [
 		...[...stats.failures].map(([kind, f]) => `${f.count} × ${kind}: ${f.examples.join(' | ')}`),
 		...writes.problems,
+		...activity.problems,
 	];
 	if (workerErrors.length > 0)
 		violations.push(
@@ -326,6 +337,7 @@ function report(stats, writes, elapsedSeconds, workerErrors) {
 		},
 		by_tool: Object.fromEntries(stats.byTool),
 		writes,
+		activity: { logged: activity.logged, expected: activity.expected },
 		violations,
 	};
 	console.log(
@@ -349,7 +361,7 @@ function report(stats, writes, elapsedSeconds, workerErrors) {
 	);
 	if (violations.length === 0)
 		console.log(
-			'\nPASS: no errors other than passed-through 429s, no 5xx, no JSON-RPC errors, every write reached eDesk exactly once',
+			`\nactivity log: ${activity.logged} records for ${activity.expected} calls\n\nPASS: no errors other than passed-through 429s, no 5xx, no JSON-RPC errors, every write reached eDesk exactly once, every call is in the activity log once`,
 		);
 	else console.log(`\nFAIL:\n${violations.map((v) => `  - ${v}`).join('\n')}`);
 	const out = resolve(ROOT, flags.out);
@@ -360,7 +372,11 @@ function report(stats, writes, elapsedSeconds, workerErrors) {
 }
 
 console.log('Bundling the Worker and the sandbox, starting workerd…');
-const workerd = await startWorkerd({ rateLimit: flags.rateLimit });
+// The activity log of the one server must hold every call of the run (README "Activity").
+const workerd = await startWorkerd({
+	rateLimit: flags.rateLimit,
+	vars: { ACTIVITY_MAX_RECORDS: '10000000' },
+});
 let exitCode = 1;
 try {
 	exitCode = await main(workerd);

@@ -23,7 +23,7 @@ const BASELINE = 'edesk-mcp-baseline';
  * The Miniflare config of one edesk-mcp bundle, with the bindings of wrangler.toml. A baseline
  * bundle (an earlier commit, for the benchmark) shares the KV namespaces, so the same URL works on both.
  */
-function mcpWorker(name, bundle, secrets, outboundService) {
+function mcpWorker(name, bundle, secrets, outboundService, vars = {}) {
 	return {
 		name,
 		modules: true,
@@ -31,12 +31,13 @@ function mcpWorker(name, bundle, secrets, outboundService) {
 		modulesRoot: dirname(bundle.scriptPath),
 		compatibilityDate: COMPATIBILITY_DATE,
 		compatibilityFlags: ['global_fetch_strictly_public'],
-		bindings: { ...readLocalVars(), ...secrets },
+		bindings: { ...readLocalVars(), ...vars, ...secrets },
 		kvNamespaces: ['TOKENS', 'OAUTH_KV'],
 		durableObjects: {
 			TOKEN_EXPIRY: { className: 'TokenExpiry', useSQLite: true },
 			ACCOUNT_DIRECTORY: { className: 'AccountDirectory', useSQLite: true },
 			ATTEMPT_LIMITER: { className: 'AttemptLimiter', useSQLite: true },
+			ACTIVITY: { className: 'ServerActivity', useSQLite: true },
 		},
 		serviceBindings: { EDESK_SANDBOX: 'edesk-sandbox' },
 		...(outboundService ? { outboundService } : {}),
@@ -66,7 +67,7 @@ function readLocalVars() {
  * protocol, e.g. for CPU profiles; off by default), `passThroughRoutes` (tool name → eDesk path: also
  * serves scripts/lib/pass-through-worker.js on its own socket, the benchmark's floor), `outboundService`
  * (the Worker's global fetch, e.g. to serve OAuth client metadata documents), `baselineBundle` (a second
- * edesk-mcp bundle served beside, from bundleWorker of an earlier commit).
+ * edesk-mcp bundle served beside, from bundleWorker of an earlier commit), `vars` (var overrides).
  * Returns `{ origin, baselineOrigin, sandboxOrigin, passThroughOrigin, secrets, apiToken, bundle, workerErrors, dispose }`
  * (`apiToken`: a management API token valid for 1 hour; `passThroughOrigin` only with `passThroughRoutes`).
  */
@@ -79,6 +80,7 @@ export async function startWorkerd({
 	passThroughRoutes,
 	outboundService,
 	baselineBundle,
+	vars = {},
 } = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'edesk-workerd-'));
 	let mf;
@@ -105,8 +107,10 @@ export async function startWorkerd({
 				if (verbose || serious) process.stderr.write(`[workerd ${level}] ${message}\n`);
 			},
 			workers: [
-				mcpWorker('edesk-mcp', bundle, secrets, outboundService),
-				...(baselineBundle ? [mcpWorker(BASELINE, baselineBundle, secrets, outboundService)] : []),
+				mcpWorker('edesk-mcp', bundle, secrets, outboundService, vars),
+				...(baselineBundle
+					? [mcpWorker(BASELINE, baselineBundle, secrets, outboundService, vars)]
+					: []),
 				{
 					name: 'edesk-sandbox',
 					modules: true,
