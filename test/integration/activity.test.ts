@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { adminFetch, adminJson } from '../helpers/admin';
 import { callTool, createTestServer, resetSandbox, rpc, sandboxControl } from '../helpers/mcp';
 import { oauthRpc, signIn } from '../helpers/oauth';
+import { activityOf } from '../helpers/activity';
 
 const activityPath = (s: { accountId: string; serverId: string }, query = '') =>
 	`/integrated-account/${s.accountId}/mcp/${s.serverId}/activity${query}`;
@@ -32,6 +33,7 @@ describe('the activity log', () => {
 			arguments: { id: 7 },
 		});
 
+		await activityOf(server, 4);
 		const { response, body } = await adminJson(activityPath(server));
 		expect(response.status).toBe(200);
 		expect(body.next_cursor).toBeNull();
@@ -74,6 +76,7 @@ describe('the activity log', () => {
 		const server = await createTestServer({ config: { methods: ['read'] } });
 		await sandboxControl('fail-next', { status: 429 });
 		await callTool(server.url, 'get_single_e_desk_me');
+		await activityOf(server, 1);
 		const { body } = await adminJson(activityPath(server));
 		expect(body.data[0]).toMatchObject({
 			tool: 'get_single_e_desk_me',
@@ -90,6 +93,7 @@ describe('the activity log', () => {
 			name: 'get_single_e_desk_me',
 			arguments: {},
 		});
+		await activityOf(server, 1);
 		const { body } = await adminJson(activityPath(server));
 		expect(body.data[0]).toMatchObject({
 			tool: 'get_single_e_desk_me',
@@ -106,6 +110,7 @@ describe('the activity log', () => {
 	it('pages with limit and cursor and filters with since', async () => {
 		const server = await createTestServer({ config: { methods: ['read'] } });
 		for (let i = 0; i < 5; i++) await callTool(server.url, 'get_single_e_desk_me');
+		await activityOf(server, 5);
 		const first = await adminJson(activityPath(server, '?limit=2'));
 		expect(first.body.data).toHaveLength(2);
 		const second = await adminJson(
@@ -139,6 +144,7 @@ describe('the activity log', () => {
 		}
 		const other = await createTestServer();
 		await callTool(other.url, 'get_single_e_desk_me');
+		await activityOf(other, 1);
 		expect(
 			(await adminFetch(`/integrated-account/${server.accountId}/mcp/${other.serverId}/activity`))
 				.status,
@@ -148,6 +154,7 @@ describe('the activity log', () => {
 	it('stays readable after the server is revoked', async () => {
 		const server = await createTestServer({ config: { methods: ['read'] } });
 		await callTool(server.url, 'get_single_e_desk_me');
+		await activityOf(server, 1);
 		await adminFetch(`/integrated-account/${server.accountId}/mcp/${server.serverId}`, {
 			method: 'DELETE',
 		});
@@ -164,6 +171,7 @@ describe('server records', () => {
 		await callTool(server.url, 'get_single_e_desk_me');
 		await callTool(server.url, 'get_single_e_desk_tag_by_id', { id: 'x' });
 		await rpc(server.url, 'tools/call', { name: 'create_a_e_desk_tag', arguments: {} });
+		await activityOf(server, 3);
 		const { body } = await adminJson(
 			`/integrated-account/${server.accountId}/mcp/${server.serverId}`,
 		);

@@ -10,6 +10,7 @@ import { createTokenStore } from '../../worker/auth/token-store';
 import { adminFetch, adminJson, inSeconds } from '../helpers/admin';
 import { createTestServer } from '../helpers/mcp';
 import { oauthRpc, signIn, tokenRequest } from '../helpers/oauth';
+import { activityOf } from '../helpers/activity';
 
 const store = createTokenStore(env.TOKENS);
 const serverPath = (s: { accountId: string; serverId: string }) =>
@@ -114,6 +115,7 @@ describe('GET and DELETE …/mcp/:mcp_id/grants', () => {
 				})
 			).response.status,
 		).toBe(200);
+		await activityOf(server, 1);
 		const { response, body } = await adminJson(`${serverPath(server)}/grants`);
 		expect(response.status).toBe(200);
 		expect(body.data).toEqual([

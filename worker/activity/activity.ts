@@ -2,6 +2,11 @@
 import type { ActivityEntry } from './activity-entry';
 import type { ActivityPage, ActivitySummary, ServerActivity } from './server-activity';
 
+/** How long records of one server gather in an isolate before they are written in one call. */
+export const ACTIVITY_FLUSH_MS = 200;
+/** Most records one write carries (a fuller batch starts a new one). */
+const MAX_BATCH = 500;
+
 function activityObject(
 	env: Pick<Env, 'ACTIVITY'>,
 	serverId: string,
@@ -10,9 +15,18 @@ function activityObject(
 	return (env.ACTIVITY as unknown as DurableObjectNamespace<ServerActivity>).getByName(serverId);
 }
 
+interface Batch {
+	entries: ActivityEntry[];
+}
+
+/** The open batch of each server in this isolate. */
+const batches = new Map<string, Batch>();
+
 /**
- * Records `entry` after the response: `ctx.waitUntil` keeps the request alive for the write, off the
- * answer's path. A failed write is logged (ids only), never the caller's problem.
+ * Records `entry` off the answer's path. Records of one server gather for ACTIVITY_FLUSH_MS and go
+ * in one write: the request that opened the batch keeps itself alive (`ctx.waitUntil`) until that
+ * write is done, so nothing is lost when the isolate goes. A write is tried twice (records carry ids:
+ * a repeat is kept once); a failure after that is logged (ids only).
  */
 export function recordActivity(
 	env: Pick<Env, 'ACTIVITY'>,
@@ -20,26 +34,47 @@ export function recordActivity(
 	server: { id: string; account_id: string },
 	entry: ActivityEntry,
 ): void {
-	ctx.waitUntil(
-		activityObject(env, server.id)
-			.record(server.account_id, [entry])
-			.catch((error: unknown) => {
-				console.warn(
-					JSON.stringify({
-						msg: 'activity not recorded',
-						server_id: server.id,
-						error: error instanceof Error ? error.name : 'unknown',
-					}),
-				);
-			}),
-	);
+	const open = batches.get(server.id);
+	if (open && open.entries.length < MAX_BATCH) {
+		open.entries.push(entry);
+		return;
+	}
+	const batch: Batch = { entries: [entry] };
+	batches.set(server.id, batch);
+	ctx.waitUntil(flushLater(env, server, batch));
+}
+
+async function flushLater(
+	env: Pick<Env, 'ACTIVITY'>,
+	server: { id: string; account_id: string },
+	batch: Batch,
+): Promise<void> {
+	await new Promise((resolve) => setTimeout(resolve, ACTIVITY_FLUSH_MS));
+	if (batches.get(server.id) === batch) batches.delete(server.id);
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await activityObject(env, server.id).record(server.account_id, batch.entries);
+			return;
+		} catch (error) {
+			if (attempt < 2) continue;
+			console.warn(
+				JSON.stringify({
+					msg: 'activity not recorded',
+					server_id: server.id,
+					records: batch.entries.length,
+					error: error instanceof Error ? error.name : 'unknown',
+				}),
+			);
+			return;
+		}
+	}
 }
 
 /** A page of a server's log, newest first. */
 export function listActivity(
 	env: Pick<Env, 'ACTIVITY'>,
 	server: { id: string; account_id: string },
-	options: { limit: number; cursor: number | null; since: number | null },
+	options: { limit: number; cursor: { at: number; seq: number } | null; since: number | null },
 ): Promise<ActivityPage> {
 	return activityObject(env, server.id).list(server.account_id, options);
 }

@@ -40,7 +40,7 @@ export class ServerActivity extends DurableObject<Env> {
 				seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, at INTEGER NOT NULL, tool TEXT NOT NULL,
 				outcome TEXT NOT NULL, error_code TEXT, status INTEGER, duration_ms INTEGER NOT NULL, via TEXT NOT NULL,
 				client_id TEXT, grant_id TEXT, record_ids TEXT NOT NULL, payload_bytes INTEGER)`);
-			this.sql('CREATE INDEX IF NOT EXISTS calls_at ON calls (at)');
+			this.sql('CREATE INDEX IF NOT EXISTS calls_at ON calls (at, seq)');
 			this.sql('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
 		}
 	}
@@ -83,18 +83,22 @@ export class ServerActivity extends DurableObject<Env> {
 	/** Records newest first: at most `limit`, older than the cursor, not before `since` (ms). */
 	async list(
 		accountId: string,
-		options: { limit: number; cursor: number | null; since: number | null },
+		options: { limit: number; cursor: { at: number; seq: number } | null; since: number | null },
 	): Promise<ActivityPage> {
 		if (!this.ownedBy(accountId)) return { data: [], next_cursor: null };
+		const before = options.cursor ?? { at: Number.MAX_SAFE_INTEGER, seq: 0 };
 		const rows = this.sql(
-			'SELECT * FROM calls WHERE seq < ? AND at >= ? ORDER BY seq DESC LIMIT ?',
-			options.cursor ?? Number.MAX_SAFE_INTEGER,
+			'SELECT * FROM calls WHERE (at < ? OR (at = ? AND seq < ?)) AND at >= ? ORDER BY at DESC, seq DESC LIMIT ?',
+			before.at,
+			before.at,
+			before.seq,
 			options.since ?? 0,
 			options.limit + 1,
 		);
 		const page = rows.slice(0, options.limit);
-		const more = rows.length > options.limit;
-		return { data: page.map(toEntry), next_cursor: more ? String(page.at(-1)?.seq) : null };
+		const last = page.at(-1);
+		const more = rows.length > options.limit && last !== undefined;
+		return { data: page.map(toEntry), next_cursor: more ? `${last.at}.${last.seq}` : null };
 	}
 
 	/** Last use, and calls and failures (errors and refusals) over the 24 hours before `now`. */

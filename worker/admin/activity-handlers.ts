@@ -20,7 +20,9 @@ export const ActivityQuerySchema = z.strictObject(
 				.check(z.regex(/^\d{1,3}$/, `must be a whole number from 1 to ${ACTIVITY_PAGE_MAX}`)),
 		),
 		cursor: z.optional(
-			z.string().check(z.regex(/^\d{1,15}$/, 'must be the next_cursor of the previous page')),
+			z
+				.string()
+				.check(z.regex(/^\d{1,15}\.\d{1,15}$/, 'must be the next_cursor of the previous page')),
 		),
 		since: z.optional(
 			z.iso.datetime({
@@ -67,7 +69,7 @@ export async function getActivity(c: AdminContext): Promise<Response> {
 	const server = { id: serverId, account_id: account.id };
 	const page = await listActivity(c.env, server, {
 		limit,
-		cursor: parsed.data.cursor === undefined ? null : Number(parsed.data.cursor),
+		cursor: parsed.data.cursor === undefined ? null : toCursor(parsed.data.cursor),
 		since: parsed.data.since === undefined ? null : Date.parse(parsed.data.since),
 	});
 	if (page.data.length === 0 && !(await c.store.getServer(account.id, serverId))) {
@@ -78,6 +80,11 @@ export async function getActivity(c: AdminContext): Promise<Response> {
 		);
 	}
 	return json({ data: page.data.map(toActivityView), next_cursor: page.next_cursor });
+}
+
+function toCursor(text: string): { at: number; seq: number } {
+	const [at, seq] = text.split('.').map(Number);
+	return { at: at ?? 0, seq: seq ?? 0 };
 }
 
 function toActivityView(entry: ActivityEntry): ActivityView {
