@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { kvTarget, runWrangler } from './lib/wrangler-kv.mjs';
+import { readTomlVars } from './lib/wrangler-toml.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ENVIRONMENTS = ['local', 'staging', 'production'];
@@ -31,7 +32,7 @@ const ID_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
 const USAGE = `Usage: node scripts/seed-tokens.mjs --env local|staging|production --account <account id>
          (--name <name> [--expires-at <ISO 8601>] [--methods read,write] [--tags a,b] [--require-api-token-auth]
           | --csv <file with columns name,expires_at[,methods,tags]>)
-         [--base-url <origin, default http://127.0.0.1:8787>] [--persist-to <dir> (local)] [--skip-account-check]
+         [--base-url <origin; default: local http://127.0.0.1:$PORT (8787), else the env's PUBLIC_URL>] [--persist-to <dir> (local)] [--skip-account-check]
 Methods: ${METHOD_NAMES.join(', ')} (default read). In CSV cells, separate methods and tags with ";" or spaces.
 An empty expires_at means the token never expires (not recommended for contractors).`;
 
@@ -237,6 +238,25 @@ function bulkPut(entries, target) {
 	}
 }
 
+/**
+ * The origin printed URLs start with: --base-url, else for local the port `npm start` serves (PORT,
+ * default 8787), else the environment's PUBLIC_URL in wrangler.toml.
+ */
+function resolveBaseUrl(env, given) {
+	const fallback =
+		env === 'local'
+			? `http://127.0.0.1:${process.env.PORT || 8787}`
+			: readTomlVars(env).PUBLIC_URL || '';
+	if (!given && !fallback) {
+		throw new UsageError(`${env} has no PUBLIC_URL in wrangler.toml: pass --base-url <origin>`);
+	}
+	try {
+		return new URL(given || fallback).origin;
+	} catch {
+		throw new UsageError('--base-url must be an absolute URL such as https://mcp.example.com');
+	}
+}
+
 async function main() {
 	const { values } = parseArgs({
 		options: {
@@ -248,7 +268,7 @@ async function main() {
 			tags: { type: 'string' },
 			'require-api-token-auth': { type: 'boolean', default: false },
 			csv: { type: 'string' },
-			'base-url': { type: 'string', default: 'http://127.0.0.1:8787' },
+			'base-url': { type: 'string' },
 			'persist-to': { type: 'string' },
 			'skip-account-check': { type: 'boolean', default: false },
 			help: { type: 'boolean', short: 'h' },
@@ -261,12 +281,7 @@ async function main() {
 		throw new UsageError('--account <integrated account id> is required', { showUsage: true });
 	if (Boolean(values.csv) === Boolean(values.name))
 		throw new UsageError('give either --name (one token) or --csv (many)', { showUsage: true });
-	let baseUrl;
-	try {
-		baseUrl = new URL(values['base-url']).origin;
-	} catch {
-		throw new UsageError('--base-url must be an absolute URL such as https://mcp.example.com');
-	}
+	const baseUrl = resolveBaseUrl(values.env, values['base-url']);
 
 	const now = Date.now();
 	const tools = loadToolIndex();

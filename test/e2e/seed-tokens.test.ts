@@ -5,7 +5,13 @@ import { describe, expect, inject, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 
-function seed(args: string[]): { status: number | null; stdout: string; stderr: string } {
+/** Runs the script for local KV; `port` instead of --base-url leaves the origin to the PORT variable. */
+function seed(
+	args: string[],
+	options: { port?: string } = {},
+): { status: number | null; stdout: string; stderr: string } {
+	const origin = options.port === undefined ? ['--base-url', inject('origin')] : [];
+	const env = { ...process.env, PORT: options.port ?? '' };
 	const run = spawnSync(
 		process.execPath,
 		[
@@ -14,17 +20,12 @@ function seed(args: string[]): { status: number | null; stdout: string; stderr: 
 			'local',
 			'--persist-to',
 			inject('persistTo'),
-			'--base-url',
-			inject('origin'),
+			...origin,
 			'--account',
 			inject('accountId'),
 			...args,
 		],
-		{
-			cwd: root,
-			encoding: 'utf8',
-			timeout: 120_000,
-		},
+		{ cwd: root, encoding: 'utf8', timeout: 120_000, env },
 	);
 	return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -71,6 +72,15 @@ describe('scripts/seed-tokens.mjs against wrangler dev', () => {
 			arguments: { ticket_id: 1, type: 'Note', body: 'x' },
 		});
 		expect(call.body.error.code).toBe(-32602);
+	});
+
+	it('prints URLs on the running port (PORT) when no --base-url is given', async () => {
+		const port = new URL(inject('origin')).port;
+		const run = seed(['--name', 'Contractor on PORT (e2e)', '--methods', 'read'], { port });
+		expect(run.status, run.stderr).toBe(0);
+		const url = /(http:\/\/\S+\/mcp\/em_[A-Za-z0-9_-]+)/.exec(run.stdout)?.[1] ?? '';
+		expect(url.startsWith(`http://127.0.0.1:${port}/mcp/em_`)).toBe(true);
+		expect((await rpc(url, 'tools/list')).status).toBe(200);
 	});
 
 	it('refuses an expiry less than 60 s ahead before writing anything', () => {
