@@ -144,6 +144,9 @@ async function main() {
 			raw_bytes: bundle.rawBytes,
 			gzip_bytes: bundle.gzipBytes,
 			wrangler_report: bundle.wranglerReport,
+			assets: bundle.assets
+				? { files: bundle.assets.files, gzip_bytes: bundle.assets.gzipBytes }
+				: null,
 			command: bundle.command,
 		},
 		checks,
@@ -517,6 +520,11 @@ function print(r) {
 	console.log(
 		`\nBundle (${r.bundle.command}): ${kib(r.bundle.raw_bytes)} raw, ${kib(r.bundle.gzip_bytes)} gzip`,
 	);
+	if (r.bundle.assets) {
+		console.log(
+			`Static assets beside it (dist/assets: /admin, its script and stylesheet, /favicon.ico, /openapi.json; served without running the Worker): ${r.bundle.assets.files} files, ${kib(r.bundle.assets.gzip_bytes)} gzip`,
+		);
+	}
 	if (r.baseline) {
 		console.log(
 			`Bundle of --baseline ${r.baseline.ref} (${r.baseline.commit.slice(0, 7)}): ${kib(r.baseline.raw_bytes)} raw, ${kib(r.baseline.gzip_bytes)} gzip`,

@@ -8,6 +8,8 @@ import {
 } from 'miniflare';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+// @ts-expect-error plain ESM script without types
+import { buildAssets } from '../scripts/build-assets.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sandboxBundle = `${root}.wrangler/test/edesk-sandbox.js`;
@@ -60,11 +62,15 @@ async function serveClientMetadata(request: MiniflareRequest): Promise<Miniflare
 
 export default defineConfig({
 	test: {
+		// What the Worker logs (audit lines, OAuth refusals, expiry sweeps) is shown for failing tests
+		// only: the passing ones exercise those paths on purpose.
+		silent: 'passed-only',
 		projects: [
 			{
 				plugins: [
 					cloudflareTest(async () => {
-						await bundleSandbox();
+						// wrangler.toml's [assets] directory must exist (wrangler dev and deploy build it themselves).
+						await Promise.all([bundleSandbox(), buildAssets()]);
 						return {
 							wrangler: { configPath: `${root}wrangler.toml`, environment: 'dev' },
 							miniflare: {

@@ -14,7 +14,6 @@ import {
 	previewServer,
 	updateServer,
 } from './admin/server-handlers';
-import { handleAdminUi } from './admin-ui/handle-admin-ui';
 import { answerConsent, showConsent } from './oauth/consent';
 import { CONSENT_CSS, CONSENT_CSS_PATH } from './oauth/consent-page';
 import { parseConfig } from './config';
@@ -90,8 +89,8 @@ router
 				},
 			}),
 	)
-	.all('/admin', (request) => handleAdminUi(request as unknown as Request))
-	.all('/admin/*', (request) => handleAdminUi(request as unknown as Request))
+	// /admin, /admin/app.js, /admin/app.css, /favicon.ico and /openapi.json are static assets
+	// (dist/assets, built by scripts/build-assets.mjs), answered before the Worker runs.
 	.get('/', () =>
 		json({
 			name: SERVER_INFO.name,

@@ -8,6 +8,26 @@ import { delimiter, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, wranglerEnv, wranglerNode } from '../local-server.mjs';
 
+/**
+ * The static assets the dry run built (dist/assets: served by Workers Static Assets, not part of the
+ * Worker bundle): file count and gzip bytes (each file on its own, as they are served); null when a
+ * tree has none (an older baseline).
+ */
+function sizeAssets(dir) {
+	if (!existsSync(dir)) return null;
+	const files = [];
+	const walk = (at) => {
+		for (const entry of readdirSync(at, { withFileTypes: true })) {
+			const path = join(at, entry.name);
+			if (entry.isDirectory()) walk(path);
+			else if (entry.name !== '_headers') files.push(path);
+		}
+	};
+	walk(dir);
+	const gzipBytes = files.reduce((sum, path) => sum + gzipSync(readFileSync(path)).byteLength, 0);
+	return { files: files.length, gzipBytes };
+}
+
 /** Files of a dry-run outdir that are uploaded (wrangler also writes a README and source maps). */
 const isModule = (name) => /\.(m?js|cjs|wasm)$/.test(name);
 
@@ -58,6 +78,7 @@ export async function bundleWorker(outdir, { env = 'production', root = ROOT } =
 	const all = Buffer.concat(contents);
 	const report = /Total Upload:\s*([^\n]+)/.exec(output.replace(/\x1b\[[0-9;]*m/g, ''));
 	return {
+		assets: sizeAssets(join(root, 'dist', 'assets')),
 		scriptPath: join(outdir, 'index.js'),
 		modules: modules.map((name) => join(outdir, name)),
 		rawBytes: all.byteLength,

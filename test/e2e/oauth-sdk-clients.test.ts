@@ -10,9 +10,7 @@ import {
 	StreamableHTTPClientTransport as TransportV2,
 	UnauthorizedError as UnauthorizedV2,
 } from '@modelcontextprotocol/client';
-import { UnauthorizedError as UnauthorizedV1 } from '@modelcontextprotocol/sdk/client/auth.js';
-import { Client as ClientV1 } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport as TransportV1 } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client as ClientV1 } from '@modelcontextprotocol/sdk/client/index.js';
 import {
 	Response as MiniflareResponse,
 	fetch as miniflareFetch,
@@ -24,71 +22,12 @@ import { provisionServer } from '../../scripts/local-server.mjs';
 // @ts-expect-error plain ESM script without types
 import { startWorkerd } from '../../scripts/lib/start-workerd.mjs';
 import { approveConsent } from './oauth-consent-driver';
+import { MemoryProvider, REDIRECT_URL, signInV1 } from './oauth-sign-in';
 
-const REDIRECT_URL = 'http://127.0.0.1:33418/callback';
 const CIMD_URL = 'https://client.example/oauth/edesk-e2e.json';
-
-/** An in-memory OAuthClientProvider of both SDKs; `redirectToAuthorization` only keeps the URL. */
-class MemoryProvider {
-	store: Record<string, unknown> = {};
-	authorizationUrl: URL | undefined;
-	constructor(readonly clientMetadataUrl?: string) {}
-	get redirectUrl(): string {
-		return REDIRECT_URL;
-	}
-	get clientMetadata() {
-		return {
-			client_name: 'edesk-mcp e2e',
-			redirect_uris: [REDIRECT_URL],
-			grant_types: ['authorization_code', 'refresh_token'],
-			response_types: ['code'],
-			token_endpoint_auth_method: 'none',
-		};
-	}
-	clientInformation() {
-		return this.store.client as never;
-	}
-	saveClientInformation(info: unknown) {
-		this.store.client = info;
-	}
-	tokens() {
-		return this.store.tokens as never;
-	}
-	saveTokens(tokens: unknown) {
-		this.store.tokens = tokens;
-	}
-	redirectToAuthorization(url: URL) {
-		this.authorizationUrl = url;
-	}
-	saveCodeVerifier(verifier: string) {
-		this.store.verifier = verifier;
-	}
-	codeVerifier() {
-		return this.store.verifier as string;
-	}
-	saveDiscoveryState(state: unknown) {
-		this.store.discovery = state;
-	}
-	discoveryState() {
-		return this.store.discovery as never;
-	}
-}
 
 const text = (result: unknown): string =>
 	(result as { content: { text: string }[] }).content[0]!.text;
-
-/** v1: connect → 401 → consent → finishAuth(code) → a new transport, signed in. */
-async function signInV1(mcpUrl: string, key: string, provider: MemoryProvider): Promise<ClientV1> {
-	const first = new TransportV1(new URL(mcpUrl), { authProvider: provider as never });
-	await expect(
-		new ClientV1({ name: 'e2e-v1', version: '1' }).connect(first),
-	).rejects.toBeInstanceOf(UnauthorizedV1);
-	const location = await approveConsent(provider.authorizationUrl!, key);
-	await first.finishAuth(location.searchParams.get('code')!);
-	const client = new ClientV1({ name: 'e2e-v1', version: '1' });
-	await client.connect(new TransportV1(new URL(mcpUrl), { authProvider: provider as never }));
-	return client;
-}
 
 /** v2: the same, with finishAuth(callback parameters) (RFC 9207: the SDK checks `iss`). */
 async function signInV2(mcpUrl: string, key: string, provider: MemoryProvider): Promise<ClientV2> {

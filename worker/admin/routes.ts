@@ -16,7 +16,7 @@ export type RouteHandler = (
 ) => Promise<Response>;
 
 /** Ids are UUIDs (or seeded ids); anything else cannot name a record. */
-const ID_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
+export const ID_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * Wraps a handler for the router: every management route needs an admin API token (401 first, before
