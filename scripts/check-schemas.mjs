@@ -121,6 +121,9 @@ function checkResource({ stem, json }, docsByStem) {
 			checkSchema(def.body, `${at} body`, def.body.type === 'array');
 		}
 	}
+	// get and list tools take `fields`, checked against the record their results carry.
+	if (('get' in methods || 'list' in methods) && json.record?.type !== 'object')
+		fail(where, 'a resource with a get or list method declares its record (an object shape)');
 	const docs = docsByStem.get(stem);
 	if (docs === undefined) {
 		fail(where, `has no schemas/docs/${stem}.json`);

@@ -5,10 +5,13 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
-import { loadCatalog } from './lib/load-catalog.mjs';
+import { loadDiscovery } from './lib/load-catalog.mjs';
 
 /** Hard budget for the whole tools/list result (o200k tokens). */
-export const CATALOG_MAX_TOKENS = 6000;
+export const CATALOG_MAX_TOKENS = 6300;
+
+/** Budget for the tools/list of a discovery server (`tool_exposure: "discovery"`: three meta-tools). */
+export const DISCOVERY_MAX_TOKENS = 800;
 
 /** The tools/list entry exactly as the MCP layer serialises it. */
 export const toListed = (t) => ({
@@ -37,8 +40,20 @@ export function measureCatalog(catalog) {
 	};
 }
 
+/**
+ * The tools/list of a discovery server whose filters keep the whole catalogue, and of a read-only one:
+ * `{ whole, readOnly }`, each `{ tools, reaches, bytes, tokens }`.
+ */
+export function measureDiscovery(catalog, discoveryOf) {
+	const of = (tools) => {
+		const listed = discoveryOf(tools).listed.map(toListed);
+		return { tools: listed.length, reaches: tools.length, ...measure({ tools: listed }) };
+	};
+	return { whole: of(catalog), readOnly: of(catalog.filter((t) => t.annotations.readOnlyHint)) };
+}
+
 async function main() {
-	const { TOOL_CATALOG } = await loadCatalog();
+	const { TOOL_CATALOG, discoveryOf } = await loadDiscovery();
 	const { rows, whole, readOnly, toolCount, readOnlyCount } = measureCatalog(TOOL_CATALOG);
 	const width = Math.max(...rows.map((r) => r.name.length));
 	const line = (name, bytes, tokens) =>
@@ -48,13 +63,34 @@ async function main() {
 	console.log('-'.repeat(width + 16));
 	console.log(line(`whole catalog (${toolCount} tools)`, whole.bytes, whole.tokens));
 	console.log(line(`read-only subset (${readOnlyCount} tools)`, readOnly.bytes, readOnly.tokens));
+	const discovery = measureDiscovery(TOOL_CATALOG, discoveryOf);
+	for (const [label, d] of [
+		['discovery, whole catalog', discovery.whole],
+		['discovery, read-only', discovery.readOnly],
+	]) {
+		console.log(line(`${label} (${d.tools} meta-tools, ${d.reaches} tools)`, d.bytes, d.tokens));
+	}
 	console.log(`budget: ${CATALOG_MAX_TOKENS} o200k tokens for the whole tools/list result`);
+	console.log(`budget: ${DISCOVERY_MAX_TOKENS} o200k tokens for a discovery server's tools/list`);
+	let failed = false;
 	if (whole.tokens > CATALOG_MAX_TOKENS) {
 		console.error(
 			`context-budget: whole catalog is ${whole.tokens} tokens, over the ${CATALOG_MAX_TOKENS} budget`,
 		);
-		process.exit(1);
+		failed = true;
 	}
+	for (const [label, d] of [
+		['whole catalog', discovery.whole],
+		['read-only', discovery.readOnly],
+	]) {
+		if (d.tokens > DISCOVERY_MAX_TOKENS) {
+			console.error(
+				`context-budget: discovery tools/list (${label}) is ${d.tokens} tokens, over the ${DISCOVERY_MAX_TOKENS} budget`,
+			);
+			failed = true;
+		}
+	}
+	if (failed) process.exit(1);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -108,7 +108,12 @@ describe('compact results under the byte budget', () => {
 	});
 
 	it('drops whole items past the budget and continues on the same page', async () => {
-		const big = await callTool(server.url, 'list_all_e_desk_tickets', { limit: 100 });
+		// By id, oldest first (the default is newest first), so the continuation's ids are all higher.
+		const big = await callTool(server.url, 'list_all_e_desk_tickets', {
+			limit: 100,
+			order_by: 'id',
+			order_direction: 'asc',
+		});
 		const text: string = big.result.content[0].text;
 		expect(new TextEncoder().encode(text).byteLength).toBeLessThan(LIST_RESULT_MAX_BYTES + 500);
 		expect(big.data.items.length).toBeLessThan(big.data.total);

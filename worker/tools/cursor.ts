@@ -10,6 +10,8 @@ export interface CursorState {
 	perPage: number;
 	/** Items of that page already returned (a page cut short by the result byte budget). */
 	skip: number;
+	/** The `fields` of the listing, when it had any: later pages keep the same projection. */
+	fields?: string;
 }
 
 import { fromBase64Url, toBase64Url } from '../lib/base64url';
@@ -30,7 +32,11 @@ async function sign(payload: string, key: CryptoKey): Promise<Uint8Array> {
 export async function encodeCursor(state: CursorState, key: CryptoKey): Promise<string> {
 	const payload = toBase64Url(
 		encoder.encode(
-			JSON.stringify([state.tool, state.filters, state.page, state.perPage, state.skip]),
+			JSON.stringify(
+				state.fields === undefined
+					? [state.tool, state.filters, state.page, state.perPage, state.skip]
+					: [state.tool, state.filters, state.page, state.perPage, state.skip, state.fields],
+			),
 		),
 	);
 	return `${payload}.${toBase64Url(await sign(payload, key))}`;
@@ -52,8 +58,8 @@ export async function decodeCursor(cursor: string, key: CryptoKey): Promise<Curs
 	} catch {
 		return null;
 	}
-	if (!Array.isArray(value) || value.length !== 5) return null;
-	const [tool, filters, page, perPage, skip] = value as unknown[];
+	if (!Array.isArray(value) || (value.length !== 5 && value.length !== 6)) return null;
+	const [tool, filters, page, perPage, skip, fields] = value as unknown[];
 	const isCount = (n: unknown, min: number): n is number =>
 		Number.isInteger(n) && (n as number) >= min;
 	if (
@@ -64,7 +70,16 @@ export async function decodeCursor(cursor: string, key: CryptoKey): Promise<Curs
 	)
 		return null;
 	if (!isCount(page, 1) || !isCount(perPage, 1) || !isCount(skip, 0)) return null;
+	if (value.length === 6 && typeof fields !== 'string') return null;
 	// As strict as fresh arguments: a page size eDesk honours, a skip inside the page.
 	if (page > MAX_CURSOR_PAGE || perPage > LIST_LIMIT_MAX || skip >= perPage) return null;
-	return { tool, filters: filters as Record<string, unknown>, page, perPage, skip };
+	const state: CursorState = {
+		tool,
+		filters: filters as Record<string, unknown>,
+		page,
+		perPage,
+		skip,
+	};
+	if (typeof fields === 'string') state.fields = fields;
+	return state;
 }

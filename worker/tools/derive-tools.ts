@@ -37,6 +37,11 @@ const PAGING_PROPERTIES: Record<string, JsonSchema> = {
 	},
 	next_cursor: { type: 'string', description: 'Opaque; pass back unchanged' },
 };
+/** get and list tools: which paths of the record the result keeps (worker/tools/fields.ts). */
+export const FIELDS_PROPERTY: JsonSchema = {
+	type: 'string',
+	description: 'Paths to keep, comma-separated',
+};
 const PLACEHOLDER = /\{([^}]+)\}/g;
 
 interface Arg {
@@ -87,6 +92,12 @@ function deriveTool(
 		if (arg.required) required.push(name);
 		params[name] = { in: arg.location, name: arg.upstream };
 	}
+	const readsRecord = method === 'list' || method === 'get';
+	if (readsRecord) {
+		if (resource.record === undefined) throw new Error(`${where}: the resource declares no record`);
+		if ('fields' in properties) throw new Error(`${where}: argument fields is reserved`);
+		properties['fields'] = { ...FIELDS_PROPERTY };
+	}
 	if (method === 'list') Object.assign(properties, structuredClone(PAGING_PROPERTIES));
 	const reachesCustomer = doc.reaches_customer === true;
 	return {
@@ -110,6 +121,7 @@ function deriveTool(
 			bodyRoot: def.body?.['type'] === 'array' ? 'array' : 'object',
 		},
 		resultOmit: [...(def.result_omit ?? [])],
+		...(readsRecord ? { record: resource.record } : {}),
 	};
 }
 
@@ -188,15 +200,12 @@ function toToolName(resource: ResourceDefinition, method: ToolMethod, path: stri
 	}
 }
 
-// MCP 2025-11-25 ToolAnnotations; openWorldHint defaults to true, so it is always sent.
+// MCP 2025-11-25 ToolAnnotations; openWorldHint defaults to true, so it is always sent. A read-only
+// tool leaves out destructiveHint and idempotentHint: the specification gives them meaning only when
+// readOnlyHint is false, and each would cost tools/list tokens on every read tool.
 function toAnnotations(method: ToolMethod, reachesCustomer: boolean): ToolAnnotations {
 	if (method === 'list' || method === 'get') {
-		return {
-			readOnlyHint: true,
-			destructiveHint: false,
-			idempotentHint: true,
-			openWorldHint: reachesCustomer,
-		};
+		return { readOnlyHint: true, openWorldHint: reachesCustomer };
 	}
 	return {
 		readOnlyHint: false,

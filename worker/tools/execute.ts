@@ -4,6 +4,7 @@ import type { UpstreamError } from '../proxy/edesk-errors';
 import { toRateLimitInfo, type RateLimitInfo } from '../proxy/rate-limit';
 import { compact, fitItems } from './compact-result';
 import { decodeCursor, encodeCursor } from './cursor';
+import { parseFields, project, type FieldTree } from './fields';
 import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from './derive-tools';
 import { routeArgs } from './route-args';
 import type { ToolSpec } from './tool-spec';
@@ -53,15 +54,41 @@ export async function callTool(
 			}),
 		};
 	}
-	return spec.method === 'list'
-		? callList(spec, checked.value, ctx)
-		: callSingle(spec, checked.value, ctx);
+	// Hand-written tools (ChatGPT's search and fetch) run themselves with the validated arguments.
+	if (spec.run) return spec.run(checked.value, ctx);
+	const { fields, ...rest } = checked.value;
+	let tree: FieldTree | undefined;
+	if (typeof fields === 'string' && spec.record) {
+		const parsed = parseFields(fields, spec.record);
+		if (!parsed.ok) return invalidFields(parsed.issues);
+		tree = parsed.tree;
+	}
+	if (spec.method !== 'list') return callSingle(spec, rest, ctx, tree);
+	// Filters the caller named (defaults filled in by validation do not count as naming one).
+	const named = typeof args === 'object' && args !== null ? Object.keys(args) : [];
+	const given = named.some((k) => k !== 'limit' && k !== 'next_cursor' && k !== 'fields');
+	return callList(spec, rest, ctx, {
+		fields: typeof fields === 'string' ? fields : undefined,
+		tree,
+		filtersGiven: given,
+	});
+}
+
+function invalidFields(issues: { field: string; message: string }[]): ToolOutcome {
+	return {
+		result: toolError({
+			error: 'invalid_arguments',
+			message: 'fields names paths the result does not have.',
+			issues,
+		}),
+	};
 }
 
 async function callSingle(
 	spec: ToolSpec,
 	args: Record<string, unknown>,
 	ctx: CallContext,
+	tree: FieldTree | undefined,
 ): Promise<ToolOutcome> {
 	const routed = routeArgs(spec, args);
 	const res = await ctx.edesk.request({
@@ -77,13 +104,15 @@ async function callSingle(
 		typeof body === 'object' && body !== null && 'data' in body
 			? (body as { data: unknown }).data
 			: body;
-	return { result: text(JSON.stringify(compact(data) ?? null)) };
+	const value = compact(tree ? project(data, tree) : data) ?? null;
+	return { result: structured(JSON.stringify(value), value) };
 }
 
 async function callList(
 	spec: ToolSpec,
 	args: Record<string, unknown>,
 	ctx: CallContext,
+	options: { fields: string | undefined; tree: FieldTree | undefined; filtersGiven: boolean },
 ): Promise<ToolOutcome> {
 	const { limit, next_cursor: cursorArg, ...filters } = args;
 	let page = 1;
@@ -93,6 +122,7 @@ async function callList(
 			: LIST_LIMIT_DEFAULT;
 	let skip = 0;
 	let effectiveFilters = filters;
+	let { fields, tree } = options;
 	if (typeof cursorArg === 'string' && cursorArg !== '') {
 		const state = await decodeCursor(cursorArg, await ctx.cursorKey());
 		if (!state) return invalidCursor();
@@ -104,7 +134,7 @@ async function callList(
 				}),
 			};
 		}
-		if (Object.keys(filters).length > 0 && !sameFilters(filters, state.filters)) {
+		if (options.filtersGiven && !sameFilters(filters, state.filters)) {
 			return {
 				result: toolError({
 					error: 'invalid_cursor',
@@ -117,6 +147,13 @@ async function callList(
 		if (!validateArgs(spec, { ...state.filters, limit: state.perPage }).ok) return invalidCursor();
 		({ page, perPage, skip } = state);
 		effectiveFilters = state.filters;
+		// The projection of the first page holds for the rest, unless this call names its own.
+		if (fields === undefined && state.fields !== undefined && spec.record) {
+			const parsed = parseFields(state.fields, spec.record);
+			if (!parsed.ok) return invalidCursor();
+			fields = state.fields;
+			tree = parsed.tree;
+		}
 	}
 	const routed = routeArgs(spec, effectiveFilters);
 	const query = new URLSearchParams(routed.query);
@@ -131,7 +168,10 @@ async function callList(
 	};
 	const data = Array.isArray(body.data) ? body.data : [];
 	const total = body.paginator?.totalItemsCount;
-	const items = data.slice(skip).map((item) => compact(item, spec.resultOmit));
+	// Named fields are the whole projection; without them the tool's default omissions apply.
+	const items = data
+		.slice(skip)
+		.map((item) => (tree ? compact(project(item, tree)) : compact(item, spec.resultOmit)));
 	const fitted = fitItems(items, LIST_RESULT_MAX_BYTES);
 	const moreUpstream = typeof total === 'number' ? page * perPage < total : data.length === perPage;
 	let next: { page: number; skip: number } | undefined;
@@ -139,14 +179,31 @@ async function callList(
 	else if (moreUpstream && data.length > 0) next = { page: page + 1, skip: 0 };
 	const nextCursor = next
 		? await encodeCursor(
-				{ tool: spec.name, filters: effectiveFilters, page: next.page, perPage, skip: next.skip },
+				{
+					tool: spec.name,
+					filters: effectiveFilters,
+					page: next.page,
+					perPage,
+					skip: next.skip,
+					...(fields === undefined ? {} : { fields }),
+				},
 				await ctx.cursorKey(),
 			)
 		: undefined;
 	let out = `{"items":${fitted.json},"has_more":${next ? 'true' : 'false'}`;
-	if (nextCursor) out += `,"next_cursor":${JSON.stringify(nextCursor)}`;
-	if (typeof total === 'number') out += `,"total":${total}`;
-	return { result: text(`${out}}`) };
+	const value: Record<string, unknown> = {
+		items: fitted.count === items.length ? items : items.slice(0, fitted.count),
+		has_more: next !== undefined,
+	};
+	if (nextCursor) {
+		out += `,"next_cursor":${JSON.stringify(nextCursor)}`;
+		value.next_cursor = nextCursor;
+	}
+	if (typeof total === 'number') {
+		out += `,"total":${total}`;
+		value.total = total;
+	}
+	return { result: { content: [{ type: 'text', text: `${out}}` }], structuredContent: value } };
 }
 
 function failure(spec: ToolSpec, error: UpstreamError, headers: Headers | undefined): ToolOutcome {
@@ -156,8 +213,16 @@ function failure(spec: ToolSpec, error: UpstreamError, headers: Headers | undefi
 	return { result };
 }
 
-function text(value: string): CallToolResult {
-	return { content: [{ type: 'text', text: value }] };
+/**
+ * A result whose text is `json` and whose structuredContent is the same value; a value that is not an
+ * object (MCP wants one there) goes under `result`.
+ */
+function structured(json: string, value: unknown): CallToolResult {
+	const object =
+		typeof value === 'object' && value !== null && !Array.isArray(value)
+			? (value as Record<string, unknown>)
+			: { result: value };
+	return { content: [{ type: 'text', text: json }], structuredContent: object };
 }
 
 function invalidCursor(): ToolOutcome {

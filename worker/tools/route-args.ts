@@ -11,7 +11,8 @@ export interface RoutedArgs {
 /**
  * Places each declared argument: path params URL-encoded into the template, query params as strings
  * (arrays as repeated keys), body params under their upstream names. Undeclared arguments (including
- * `limit`/`next_cursor`, which the pagination layer owns) are ignored.
+ * `limit`/`next_cursor`, which the pagination layer owns, and `fields`) are ignored; the defaults of
+ * absent arguments (validateArgs fills them in) are sent like given ones.
  */
 export function routeArgs(spec: ToolSpec, args: Record<string, unknown>): RoutedArgs {
 	const { params, bodyRoot } = spec.upstream;

@@ -4,6 +4,8 @@ import type { ToolSpec } from './tool-spec';
 
 export interface CallToolResult {
 	content: { type: 'text'; text: string }[];
+	/** The same data as the text, as an object (every successful result; MCP 2025-06-18 and later). */
+	structuredContent?: Record<string, unknown>;
 	isError?: boolean;
 }
 

@@ -1,4 +1,7 @@
 /** Types of the tool catalogue: derived ToolSpecs and the declarative schemas/ JSON they come from. Types only; no logic. */
+import type { EdeskClient } from '../proxy/edesk-client';
+import type { RateLimitInfo } from '../proxy/rate-limit';
+import type { CallToolResult } from './tool-error';
 
 /** The five Truto-style tool methods. */
 export type ToolMethod = 'list' | 'get' | 'create' | 'update' | 'delete';
@@ -53,6 +56,33 @@ export interface ToolSpec {
 	upstream: UpstreamSpec;
 	/** Top-level fields left out of each list item (bulky embeds the model can fetch with a get tool). */
 	resultOmit: readonly string[];
+	/** get and list tools: the fields of the record a result carries (what `fields` may name). */
+	record?: RecordShape;
+	/**
+	 * Hand-written tools only (ChatGPT's `search` and `fetch`, worker/tools/chatgpt/): runs the call
+	 * with the validated arguments in place of the one routed eDesk request. Derived tools have none.
+	 */
+	run?: (args: Record<string, unknown>, ctx: ToolRunContext) => Promise<ToolRunOutcome>;
+}
+
+/** What a hand-written tool's `run` may use: the account's eDesk client. */
+export interface ToolRunContext {
+	edesk: EdeskClient;
+}
+
+/** What a hand-written tool's `run` returns: the shape of execute.ts's ToolOutcome. */
+export interface ToolRunOutcome {
+	result: CallToolResult;
+	/** Present when eDesk answered 429: the figures for the HTTP response headers. */
+	rateLimit?: RateLimitInfo;
+}
+
+/** The fields of a record as eDesk returns it: objects by property, arrays by their items. */
+export interface RecordShape {
+	/** string, integer, number, boolean, object or array (schemas/format/resource.schema.json). */
+	type: string;
+	properties?: Record<string, RecordShape>;
+	items?: RecordShape;
 }
 
 /** Query parameters of an operation, in JSON Schema `properties`/`required` form. */
@@ -84,6 +114,8 @@ export interface ResourceDefinition {
 	singular: string;
 	plural: string;
 	tags: readonly string[];
+	/** The record a get returns and each item of a list (schemas/README.md). */
+	record?: RecordShape;
 	methods: Partial<Record<string, MethodDefinition>>;
 }
 

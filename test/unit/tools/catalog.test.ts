@@ -19,6 +19,7 @@ const EXPECTED_NAMES = [
 	'delete_a_e_desk_tag_by_id',
 	'delete_a_e_desk_template_by_id',
 	'delete_a_e_desk_ticket_by_id',
+	'fetch',
 	'get_single_e_desk_me',
 	'get_single_e_desk_message_by_id',
 	'get_single_e_desk_order_note_by_id',
@@ -36,6 +37,7 @@ const EXPECTED_NAMES = [
 	'list_all_e_desk_templates',
 	'list_all_e_desk_tickets',
 	'list_all_e_desk_users',
+	'search',
 	'update_a_e_desk_message_by_id',
 	'update_a_e_desk_order_note_by_id',
 	'update_a_e_desk_sales_order_by_id',
@@ -64,8 +66,33 @@ function tool(name: string): ToolSpec {
 }
 
 describe('TOOL_CATALOG', () => {
-	it('holds exactly the 40 eDesk tools', () => {
+	it('holds exactly the 40 eDesk tools and ChatGPT search and fetch', () => {
 		expect(TOOL_CATALOG.map((t) => t.name).sort()).toEqual(EXPECTED_NAMES);
+	});
+
+	it('puts the hand-written search and fetch last, after every derived tool', () => {
+		expect(TOOL_CATALOG.slice(-2).map((t) => t.name)).toEqual(['search', 'fetch']);
+		expect(TOOL_CATALOG.filter((t) => t.run !== undefined)).toEqual(TOOL_CATALOG.slice(-2));
+	});
+
+	it("gives search and fetch OpenAI's single string argument and read-only annotations", () => {
+		for (const [name, arg, method] of [
+			['search', 'query', 'list'],
+			['fetch', 'id', 'get'],
+		] as const) {
+			const t = tool(name);
+			expect(t.method).toBe(method);
+			expect(Object.keys(t.inputSchema.properties)).toEqual([arg]);
+			expect(t.inputSchema.properties[arg]).toMatchObject({ type: 'string' });
+			expect(t.inputSchema.required).toEqual([arg]);
+			expect(t.annotations).toEqual({
+				readOnlyHint: true,
+				destructiveHint: false,
+				idempotentHint: true,
+				openWorldHint: false,
+			});
+			expect(t.tags).toEqual(['tickets', 'orders']);
+		}
 	});
 
 	it('gives every tool a client-safe name', () => {
@@ -99,10 +126,10 @@ describe('TOOL_CATALOG', () => {
 		}
 	});
 
-	it('adds limit and next_cursor to list tools only', () => {
+	it('adds limit and next_cursor to derived list tools only', () => {
 		for (const t of TOOL_CATALOG) {
 			const props = t.inputSchema.properties;
-			if (t.method === 'list') {
+			if (t.method === 'list' && t.run === undefined) {
 				expect(props['limit'], t.name).toMatchObject({
 					type: 'integer',
 					minimum: 1,
@@ -119,14 +146,10 @@ describe('TOOL_CATALOG', () => {
 		}
 	});
 
-	it('annotates reads as read-only and idempotent', () => {
-		for (const t of TOOL_CATALOG.filter((x) => x.method === 'get' || x.method === 'list')) {
-			expect(t.annotations, t.name).toEqual({
-				readOnlyHint: true,
-				destructiveHint: false,
-				idempotentHint: true,
-				openWorldHint: false,
-			});
+	it('annotates reads as read-only and closed-world (destructive and idempotent hints apply to writes only)', () => {
+		const derived = TOOL_CATALOG.filter((x) => x.run === undefined);
+		for (const t of derived.filter((x) => x.method === 'get' || x.method === 'list')) {
+			expect(t.annotations, t.name).toEqual({ readOnlyHint: true, openWorldHint: false });
 			expect(t.upstream.method, t.name).toBe('GET');
 		}
 	});

@@ -10,6 +10,7 @@ const WIDGETS: ResourceDefinition = {
 	singular: 'widget',
 	plural: 'widgets',
 	tags: ['shop'],
+	record: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } } },
 	methods: {
 		list: {
 			operation_id: 'listWidgets',
@@ -85,6 +86,7 @@ describe('deriveTools', () => {
 			singular: 'me',
 			plural: 'me',
 			tags: ['account'],
+			record: { type: 'object', properties: { user: { type: 'object' } } },
 			methods: { get: { operation_id: 'whoami', http_method: 'GET', path: '/whoami' } },
 		};
 		expect(deriveTools([me], { me: { get: { description: 'Who am I.' } } })[0]?.name).toBe(
@@ -97,6 +99,7 @@ describe('deriveTools', () => {
 		expect(Object.keys(list?.inputSchema.properties ?? {})).toEqual([
 			'query_limit',
 			'colour',
+			'fields',
 			'limit',
 			'next_cursor',
 		]);
@@ -156,6 +159,19 @@ describe('deriveTools', () => {
 			idempotentHint: false,
 			openWorldHint: true,
 		});
+	});
+
+	it('gives get and list tools `fields` and their record, and refuses one without a record', () => {
+		const tools = deriveTools([WIDGETS], WIDGET_DOCS);
+		const list = tools.find((t) => t.method === 'list');
+		expect(list?.inputSchema.properties['fields']).toMatchObject({ type: 'string' });
+		expect(list?.record).toEqual(WIDGETS.record);
+		for (const t of tools.filter((x) => x.method !== 'list')) {
+			expect(t.inputSchema.properties, t.name).not.toHaveProperty('fields');
+			expect(t.record, t.name).toBeUndefined();
+		}
+		const { record: _, ...bare } = WIDGETS;
+		expect(() => deriveTools([bare], WIDGET_DOCS)).toThrow(/declares no record/);
 	});
 
 	it('rejects definitions whose HTTP method or path params do not fit', () => {

@@ -17,9 +17,17 @@ function issuesOf(name: string, args: unknown): { field: string; message: string
 }
 
 describe('validateArgs', () => {
-	it('accepts valid arguments and fills the default page size', () => {
+	it('accepts valid arguments and fills the defaults: page size, newest first', () => {
 		const result = validateArgs(tool('list_all_e_desk_tickets'), { filter_status_equals: 'Open' });
-		expect(result).toEqual({ ok: true, value: { filter_status_equals: 'Open', limit: 10 } });
+		expect(result).toEqual({
+			ok: true,
+			value: {
+				filter_status_equals: 'Open',
+				order_by: 'created_at',
+				order_direction: 'desc',
+				limit: 10,
+			},
+		});
 	});
 
 	it('treats missing arguments as an empty object', () => {
@@ -61,7 +69,11 @@ describe('validateArgs', () => {
 	});
 
 	it('says when a tool takes no arguments at all', () => {
-		expect(issuesOf('get_single_e_desk_me', { id: 1 })[0]?.message).toBe(
+		const none = {
+			inputSchema: { type: 'object' as const, properties: {}, additionalProperties: false },
+		};
+		const result = validateArgs(none, { id: 1 });
+		expect(result.ok ? undefined : result.issues[0]?.message).toBe(
 			'id: is not a known argument; this tool takes no arguments',
 		);
 	});
