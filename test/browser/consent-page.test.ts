@@ -170,8 +170,9 @@ describe('the consent page in Chromium', () => {
 			},
 			body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}',
 		});
+		// read + tag "orders": the six order read tools, and ChatGPT's search and fetch (orders side).
 		expect(((await listed.json()) as { result: { tools: unknown[] } }).result.tools).toHaveLength(
-			6,
+			8,
 		);
 	});
 

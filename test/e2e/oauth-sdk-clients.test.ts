@@ -60,18 +60,18 @@ async function useTools(client: ClientV1 | ClientV2, expectedTools: number): Pro
 describe('SDK clients with dynamic client registration (wrangler dev)', () => {
 	const oauthUrl = () => `${inject('origin')}/mcp`;
 
-	it('v1 signs in with the read-only server key and lists its 17 tools', async () => {
+	it('v1 signs in with the read-only server key and lists its 19 tools', async () => {
 		const provider = new MemoryProvider();
 		const client = await signInV1(oauthUrl(), inject('readOnlyMcpUrl'), provider);
 		expect(provider.authorizationUrl!.searchParams.get('resource')).toBe(oauthUrl());
-		await useTools(client, 17);
+		await useTools(client, 19);
 	});
 
-	it('v2 signs in with the full server key, negotiates 2026-07-28 and lists its 40 tools', async () => {
+	it('v2 signs in with the full server key, negotiates 2026-07-28 and lists its 42 tools', async () => {
 		const provider = new MemoryProvider();
 		const client = await signInV2(oauthUrl(), inject('mcpUrl'), provider);
 		expect(client.getNegotiatedProtocolVersion()).toBe('2026-07-28');
-		await useTools(client, 40);
+		await useTools(client, 42);
 	});
 });
 
@@ -108,13 +108,13 @@ describe('SDK clients with a Client ID Metadata Document (workerd)', () => {
 		const client = await signInV1(`${workerd.origin}/mcp`, key, provider);
 		expect(provider.authorizationUrl!.searchParams.get('client_id')).toBe(CIMD_URL);
 		expect(provider.store.client).toMatchObject({ client_id: CIMD_URL });
-		await useTools(client, 40);
+		await useTools(client, 42);
 	});
 
 	it('v2 signs in without registering', async () => {
 		const provider = new MemoryProvider(CIMD_URL);
 		const client = await signInV2(`${workerd.origin}/mcp`, key, provider);
 		expect(provider.authorizationUrl!.searchParams.get('client_id')).toBe(CIMD_URL);
-		await useTools(client, 40);
+		await useTools(client, 42);
 	});
 });

@@ -17,7 +17,7 @@ describe('MCP Inspector CLI', () => {
 		const run = inspector(['--method', 'tools/list']);
 		expect(run.status, run.stderr).toBe(0);
 		const names = run.json.result.tools.map((t: { name: string }) => t.name);
-		expect(names).toHaveLength(40);
+		expect(names).toHaveLength(42);
 		expect(names).toContain('get_single_e_desk_sales_order_by_id');
 	});
 
@@ -67,7 +67,7 @@ describe('mcp-remote over stdio, as Claude Desktop runs it', () => {
 			expect((await answer(1)).result.serverInfo.name).toBe('edesk-mcp');
 			send({ jsonrpc: '2.0', method: 'notifications/initialized' });
 			send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
-			expect((await answer(2)).result.tools).toHaveLength(40);
+			expect((await answer(2)).result.tools).toHaveLength(42);
 			send({
 				jsonrpc: '2.0',
 				id: 3,
@@ -94,6 +94,28 @@ describe('OpenAI Agents SDK MCP client', () => {
 			const first = content[0] as { type: string; text: string };
 			expect(first.type).toBe('text');
 			expect(JSON.parse(first.text).items).toHaveLength(3);
+		} finally {
+			await server.close();
+		}
+	});
+
+	it("runs ChatGPT's search then fetch: one JSON text item each, in OpenAI's shapes", async () => {
+		const server = new MCPServerStreamableHttp({ url: inject('mcpUrl'), name: 'edesk' });
+		await server.connect();
+		try {
+			const found = await server.callTool('search', { query: '113-4567890-1234567' });
+			expect(found).toHaveLength(1);
+			const { results } = JSON.parse((found[0] as { type: string; text: string }).text) as {
+				results: { id: string; title: string; url: string }[];
+			};
+			// seed-tickets.ts: the workflow ticket about the delayed order 3777826195.
+			expect(results.map((r) => r.id)).toEqual(['ticket:701581498', 'sales_order:3777826195']);
+			const doc = await server.callTool('fetch', { id: results[0]!.id });
+			expect(doc).toHaveLength(1);
+			const record = JSON.parse((doc[0] as { type: string; text: string }).text);
+			expect(Object.keys(record).sort()).toEqual(['id', 'metadata', 'text', 'title', 'url']);
+			expect(record).toMatchObject({ id: 'ticket:701581498', url: results[0]!.url });
+			expect(record.text).toContain('Any update? I need the tent');
 		} finally {
 			await server.close();
 		}

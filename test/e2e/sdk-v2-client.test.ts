@@ -56,7 +56,7 @@ describe.each<[string, Mode]>([
 	it('lists every tool, in the same order as the initialize era', async () => {
 		const c = await connect(inject('mcpUrl'), mode);
 		const { tools } = await c.listTools();
-		expect(tools).toHaveLength(40);
+		expect(tools).toHaveLength(42);
 		expect(tools.map((t) => t.name)).toEqual(await legacyToolNames(inject('mcpUrl')));
 	});
 

@@ -1,6 +1,10 @@
 /**
  * Tool sets written out by hand from the catalogue's tags and methods (schemas/), so tests of the
  * filters compare against a list nobody computed with filterTools, the function under test.
+ *
+ * ChatGPT's `search` (method list) and `fetch` (method get) come last, after the derived tools, as in
+ * the catalogue (worker/tools/catalog.ts). They carry the tags tickets and orders, so every read set
+ * below whose tags name either has them (reading only that side; README "ChatGPT search and fetch").
  */
 
 /** `methods: ["read"]`, every tag: the list and get tools, in catalogue order. */
@@ -22,6 +26,8 @@ export const READ_TOOLS = [
 	'list_all_e_desk_channels',
 	'list_all_e_desk_users',
 	'get_single_e_desk_me',
+	'search',
+	'fetch',
 ] as const;
 
 /** `methods: ["read"], tags: ["tickets"]` (contacts carry the tickets tag too). */
@@ -30,6 +36,8 @@ export const READ_TICKETS_TOOLS = [
 	'get_single_e_desk_ticket_by_id',
 	'get_single_e_desk_message_by_id',
 	'list_all_e_desk_contacts',
+	'search',
+	'fetch',
 ] as const;
 
 /** `methods: ["read", "create"], tags: ["tickets"]`. */
@@ -40,6 +48,8 @@ export const READ_CREATE_TICKETS_TOOLS = [
 	'get_single_e_desk_message_by_id',
 	'create_a_e_desk_message',
 	'list_all_e_desk_contacts',
+	'search',
+	'fetch',
 ] as const;
 
 /** `methods: ["read"], tags: ["orders"]`. */
@@ -50,4 +60,6 @@ export const READ_ORDERS_TOOLS = [
 	'get_single_e_desk_sales_order_tracking_link_by_id',
 	'list_all_e_desk_order_notes',
 	'get_single_e_desk_order_note_by_id',
+	'search',
+	'fetch',
 ] as const;

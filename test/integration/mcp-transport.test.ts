@@ -328,7 +328,7 @@ describe('revocation and changes through the token store', () => {
 		const { env } = await import('cloudflare:workers');
 		const target = await createTestServer();
 		const before = await rpc(target.url, 'tools/list');
-		expect(before.body.result.tools.length).toBe(40);
+		expect(before.body.result.tools.length).toBe(42);
 		const store = createTokenStore(env.TOKENS);
 		const record = (await store.getServerByTokenHash(target.tokenHash))!;
 		await store.putServer({ ...record, config: { ...record.config, methods: ['read'] } });

@@ -27,6 +27,7 @@ import templatesDocs from '../../schemas/docs/templates.json';
 import channelsDocs from '../../schemas/docs/channels.json';
 import usersDocs from '../../schemas/docs/users.json';
 import meDocs from '../../schemas/docs/me.json';
+import { CHATGPT_TOOLS } from './chatgpt/tools';
 import { deriveTools } from './derive-tools';
 import type { DocRecords, ResourceDefinition, ToolSpec } from './tool-spec';
 
@@ -48,11 +49,17 @@ const PAIRS: readonly (readonly [ResourceDefinition, DocRecords[string]])[] = [
 	[me, meDocs],
 ];
 
-/** Every tool, in resource then list/get/create/update/delete order. */
-export const TOOL_CATALOG: readonly ToolSpec[] = deriveTools(
-	PAIRS.map(([resource]) => resource),
-	Object.fromEntries(PAIRS.map(([resource, docs]) => [resource.resource, docs])),
-);
+/**
+ * Every tool: the derived ones in resource then list/get/create/update/delete order, then ChatGPT's
+ * hand-written `search` and `fetch` (worker/tools/chatgpt/), which span tickets and sales orders.
+ */
+export const TOOL_CATALOG: readonly ToolSpec[] = [
+	...deriveTools(
+		PAIRS.map(([resource]) => resource),
+		Object.fromEntries(PAIRS.map(([resource, docs]) => [resource.resource, docs])),
+	),
+	...CHATGPT_TOOLS,
+];
 
 /** Every tag used by some tool, sorted. */
 export const ALL_TAGS: readonly string[] = [...new Set(TOOL_CATALOG.flatMap((t) => t.tags))].sort();

@@ -1,6 +1,7 @@
 /** Which catalogue tools an MCP server exposes: `methods` AND `tags`. Pure; no env, no I/O. */
 import type { ServerConfig } from '../auth/records';
 import { TOOL_CATALOG } from './catalog';
+import { scopedFor } from './chatgpt/tools';
 import type { ToolMethod, ToolSpec } from './tool-spec';
 
 /** Method groups a config may name besides the exact tool methods. */
@@ -25,13 +26,19 @@ function expandMethods(methods: readonly string[]): Set<ToolMethod> {
 	return out;
 }
 
-/** The tools whose method is selected and (when tags are given) that carry at least one of the tags. */
+/**
+ * The tools whose method is selected and (when tags are given) that carry at least one of the tags.
+ * `search` (a list) and `fetch` (a get) carry tickets and orders: under tags naming only one of the
+ * two they read only that one, as the server's other tools do (chatgpt/tools.ts scopedFor).
+ */
 export function filterTools(catalog: readonly ToolSpec[], config: FilterConfig): ToolSpec[] {
 	const methods = expandMethods(config.methods);
 	const tags = new Set(config.tags);
-	return catalog.filter(
-		(tool) => methods.has(tool.method) && (tags.size === 0 || tool.tags.some((t) => tags.has(t))),
-	);
+	return catalog
+		.filter(
+			(tool) => methods.has(tool.method) && (tags.size === 0 || tool.tags.some((t) => tags.has(t))),
+		)
+		.map((tool) => scopedFor(tool, tags));
 }
 
 /** Problems with a config, as `field: message` lines a person can act on; empty when it is usable. */
