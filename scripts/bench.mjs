@@ -12,7 +12,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { measure, measureCatalog, CATALOG_MAX_TOKENS } from './context-budget.mjs';
+import {
+	measure,
+	measureCatalog,
+	CATALOG_MAX_TOKENS,
+	DISCOVERY_MAX_TOKENS,
+} from './context-budget.mjs';
 import { provisionServer, ROOT, SANDBOX_TOKEN } from './local-server.mjs';
 import { runClosedLoop } from './lib/closed-loop.mjs';
 import { createHttpClient } from './lib/http-client.mjs';
@@ -30,6 +35,8 @@ const TARGETS = {
 	/** The whole Worker with the OAuth provider (issue 13). */
 	bundleGzipBytes: 96 * 1024,
 	catalogTokens: CATALOG_MAX_TOKENS,
+	/** tools/list of a discovery server (three meta-tools), whole catalogue or read-only filters. */
+	discoveryTokens: DISCOVERY_MAX_TOKENS,
 	ticketsPageTokens: 2000,
 	/** A 2026-07-28 tools/call against the same call in 2025-11-25, same run (issue 12). */
 	eraDifferenceP50Ms: 0.05,
@@ -38,6 +45,7 @@ const TARGETS = {
 };
 const TICKET_ID = 701581498;
 const READ_ONLY = { methods: ['read'], tags: [], require_api_token_auth: false };
+const ALL_METHODS = { methods: ['read', 'write'], tags: [], require_api_token_auth: false };
 
 /** The two read scenarios: the MCP tool call and the eDesk request the Worker makes for it. */
 const SCENARIOS = [
@@ -97,12 +105,22 @@ async function main() {
 		serverName: 'bench read-only',
 		config: READ_ONLY,
 	});
+	const discovery = await provisionServer(workerd.origin, workerd.apiToken, {
+		serverName: 'bench discovery',
+		config: { ...ALL_METHODS, tool_exposure: 'discovery' },
+	});
+	const discoveryRead = await provisionServer(workerd.origin, workerd.apiToken, {
+		serverName: 'bench discovery read-only',
+		config: { ...READ_ONLY, tool_exposure: 'discovery' },
+	});
 	const mcp = createMcpClient(worker, new URL(full.url).pathname);
 	const modern = createModernMcpClient(worker, new URL(full.url).pathname);
 	const mcpRead = createMcpClient(worker, new URL(readOnly.url).pathname);
+	const mcpDiscovery = createMcpClient(worker, new URL(discovery.url).pathname);
+	const mcpDiscoveryRead = createMcpClient(worker, new URL(discoveryRead.url).pathname);
 	await handshake(mcp);
 
-	const context = await measureContext(mcp, mcpRead);
+	const context = await measureContext(mcp, mcpRead, mcpDiscovery, mcpDiscoveryRead);
 	const latency = [];
 	for (const scenario of SCENARIOS) {
 		for (const concurrency of levels)
@@ -169,12 +187,17 @@ async function handshake(client) {
 	if (note.status !== 202) throw new Error(`notifications/initialized got ${note.status}`);
 }
 
-/** tools/list (whole catalogue and read-only server) and a default tickets page, in bytes and o200k tokens. */
-async function measureContext(mcp, mcpRead) {
+/**
+ * tools/list (whole catalogue and read-only server, each also as a discovery server) and a default
+ * tickets page, in bytes and o200k tokens.
+ */
+async function measureContext(mcp, mcpRead, mcpDiscovery, mcpDiscoveryRead) {
 	const whole = await mcp.listTools();
 	const read = await mcpRead.listTools();
+	const discovery = await mcpDiscovery.listTools();
+	const discoveryRead = await mcpDiscoveryRead.listTools();
 	const page = await mcp.callTool('list_all_e_desk_tickets', {});
-	for (const r of [whole, read, page]) {
+	for (const r of [whole, read, discovery, discoveryRead, page]) {
 		if (r.status !== 200 || !r.message?.result || r.message.result.isError)
 			throw new Error(`context call failed: ${r.status} ${r.text.slice(0, 200)}`);
 	}
@@ -191,6 +214,18 @@ async function measureContext(mcp, mcpRead) {
 			tools: read.message.result.tools.length,
 			...measure(read.message.result),
 			http_body_bytes: Buffer.byteLength(read.text),
+		},
+		tools_list_discovery: {
+			tools: discovery.message.result.tools.length,
+			reaches: whole.message.result.tools.length,
+			...measure(discovery.message.result),
+			http_body_bytes: Buffer.byteLength(discovery.text),
+		},
+		tools_list_discovery_read_only: {
+			tools: discoveryRead.message.result.tools.length,
+			reaches: read.message.result.tools.length,
+			...measure(discoveryRead.message.result),
+			http_body_bytes: Buffer.byteLength(discoveryRead.text),
 		},
 		catalog_offline: { whole: offline.whole, read_only: offline.readOnly },
 		tickets_page: {
@@ -408,6 +443,17 @@ function evaluate({ latency, breakdown, bundle, context }) {
 		limit: `≤ ${TARGETS.catalogTokens}`,
 		pass: context.tools_list.tokens <= TARGETS.catalogTokens,
 	});
+	for (const [label, measured] of [
+		['whole catalog', context.tools_list_discovery],
+		['read-only', context.tools_list_discovery_read_only],
+	]) {
+		checks.push({
+			target: `tools/list discovery server, ${label}`,
+			value: `${measured.tokens} tokens`,
+			limit: `≤ ${TARGETS.discoveryTokens}`,
+			pass: measured.tokens <= TARGETS.discoveryTokens,
+		});
+	}
 	checks.push({
 		target: 'default tickets page',
 		value: `${context.tickets_page.tokens} tokens`,
@@ -508,6 +554,16 @@ function print(r) {
 					`tools/list, read-only server (${c.tools_list_read_only.tools} tools)`,
 					c.tools_list_read_only.bytes,
 					c.tools_list_read_only.tokens,
+				],
+				[
+					`tools/list, discovery server, whole catalog (${c.tools_list_discovery.tools} meta-tools, ${c.tools_list_discovery.reaches} tools)`,
+					c.tools_list_discovery.bytes,
+					c.tools_list_discovery.tokens,
+				],
+				[
+					`tools/list, discovery server, read-only (${c.tools_list_discovery_read_only.tools} meta-tools, ${c.tools_list_discovery_read_only.reaches} tools)`,
+					c.tools_list_discovery_read_only.bytes,
+					c.tools_list_discovery_read_only.tokens,
 				],
 				[
 					`list_all_e_desk_tickets default page (${c.tickets_page.items} items)`,

@@ -5,7 +5,7 @@
  * `wrangler kv bulk put`; prints each MCP URL once. Alarms are set on first use or by the cron reconcile.
  * Node only; never imported by the Worker.
  *
- *   node scripts/seed-tokens.mjs --env local --account <id> --name "Jane (contractor)" --expires-at 2030-01-31T17:00:00Z --methods read --tags tickets
+ *   node scripts/seed-tokens.mjs --env local --account <id> --name "Jane (contractor)" --expires-at 2030-01-31T17:00:00Z --methods read --tags tickets [--tool-exposure discovery]
  *   node scripts/seed-tokens.mjs --env production --account <id> --csv contractors.csv --base-url https://mcp.example.com
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -22,6 +22,16 @@ const ENVIRONMENTS = ['local', 'staging', 'production'];
 const METHOD_GROUPS = { read: ['list', 'get'], write: ['create', 'update', 'delete'] };
 const TOOL_METHODS = ['list', 'get', 'create', 'update', 'delete'];
 const METHOD_NAMES = [...Object.keys(METHOD_GROUPS), ...TOOL_METHODS];
+/** Same values as the management API's config.tool_exposure (worker/auth/records.ts). */
+const TOOL_EXPOSURES = ['all', 'discovery'];
+const CSV_COLUMNS = [
+	'name',
+	'expires_at',
+	'methods',
+	'tags',
+	'require_api_token_auth',
+	'tool_exposure',
+];
 /** KV rejects expiration less than 60 s ahead. */
 const KV_MIN_TTL_SECONDS = 60;
 const NAME_MAX_CHARS = 100;
@@ -31,9 +41,11 @@ const ID_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
 
 const USAGE = `Usage: node scripts/seed-tokens.mjs --env local|staging|production --account <account id>
          (--name <name> [--expires-at <ISO 8601>] [--methods read,write] [--tags a,b] [--require-api-token-auth]
-          | --csv <file with columns name,expires_at[,methods,tags]>)
+          [--tool-exposure all|discovery]
+          | --csv <file with columns name,expires_at[,methods,tags,require_api_token_auth,tool_exposure]>)
          [--base-url <origin; default: local http://127.0.0.1:$PORT (8787), else the env's PUBLIC_URL>] [--persist-to <dir> (local)] [--skip-account-check]
 Methods: ${METHOD_NAMES.join(', ')} (default read). In CSV cells, separate methods and tags with ";" or spaces.
+Tool exposure: all (default; tools/list holds the tools) or discovery (only search_tools, get_tool_schema, call_tool).
 An empty expires_at means the token never expires (not recommended for contractors).`;
 
 class UsageError extends Error {
@@ -110,6 +122,12 @@ function toSpec(row, where, tools, now) {
 			? ['read']
 			: splitList(row.methods);
 	const tags = splitList(row.tags);
+	const exposure = String(row.tool_exposure ?? '').trim() || 'all';
+	if (!TOOL_EXPOSURES.includes(exposure)) {
+		throw new UsageError(
+			`${where}: tool_exposure must be one of ${TOOL_EXPOSURES.join(', ')} (got "${exposure}")`,
+		);
+	}
 	for (const m of methods) {
 		if (!METHOD_NAMES.includes(m))
 			throw new UsageError(`${where}: unknown method "${m}" (allowed: ${METHOD_NAMES.join(', ')})`);
@@ -130,7 +148,12 @@ function toSpec(row, where, tools, now) {
 	return {
 		name,
 		expiresAt,
-		config: { methods, tags, require_api_token_auth: row.require_api_token_auth === true },
+		config: {
+			methods,
+			tags,
+			require_api_token_auth: row.require_api_token_auth === true,
+			tool_exposure: exposure,
+		},
 	};
 }
 
@@ -164,7 +187,7 @@ function rowsFromCsv(path) {
 	if (rows[0] && rows[0][0]?.trim().toLowerCase() === 'name')
 		columns = rows.shift().map((h) => h.trim().toLowerCase());
 	for (const c of columns) {
-		if (!['name', 'expires_at', 'methods', 'tags', 'require_api_token_auth'].includes(c)) {
+		if (!CSV_COLUMNS.includes(c)) {
 			throw new UsageError(`--csv: unknown column "${c}"`);
 		}
 	}
@@ -267,6 +290,7 @@ async function main() {
 			methods: { type: 'string' },
 			tags: { type: 'string' },
 			'require-api-token-auth': { type: 'boolean', default: false },
+			'tool-exposure': { type: 'string' },
 			csv: { type: 'string' },
 			'base-url': { type: 'string' },
 			'persist-to': { type: 'string' },
@@ -294,6 +318,7 @@ async function main() {
 					methods: values.methods,
 					tags: values.tags,
 					require_api_token_auth: values['require-api-token-auth'],
+					tool_exposure: values['tool-exposure'],
 				},
 			];
 	if (rows.length === 0) throw new UsageError('--csv: no rows');

@@ -21,6 +21,8 @@ function installedVersion(name: string): string {
 const SANDBOX_BASE_URL = 'http://edesk-sandbox.local/v1';
 const ACCOUNT_NAME = 'Sandbox shop (browser test)';
 const SERVER_NAME = 'Read-only for an hour';
+/** What tools/list holds on a server with `tool_exposure: "discovery"`. */
+const META_TOOLS = ['search_tools', 'get_tool_schema', 'call_tool'];
 
 const origin = inject('browserOrigin');
 const apiToken = inject('browserApiToken');
@@ -418,6 +420,33 @@ describe('management page in Chromium', () => {
 		await expect
 			.poll(() => page.locator('#server-rows .server-name').first().textContent())
 			.toBe(`${SERVER_NAME} (renamed)`);
+	});
+
+	it('switches the server to discovery: the preview names the three meta-tools and what they reach', async () => {
+		const name = `${SERVER_NAME} (renamed)`;
+		await page.getByRole('button', { name: `Edit ${name}` }).click();
+		const dialog = page.locator('#edit');
+		await expect.poll(() => dialog.locator('.preview').getAttribute('aria-busy')).toBe('false');
+		await dialog.getByRole('radio', { name: 'Discovery: three meta-tools' }).check();
+		const summary = dialog.locator('.preview-summary');
+		await expect
+			.poll(() => summary.textContent())
+			.toMatch(/^Discovery: tools\/list holds 3 meta-tools · about \d+ tokens in tools\/list$/);
+		const tokens = Number(/about (\d+) tokens/.exec((await summary.textContent()) ?? '')?.[1]);
+		expect(tokens).toBeLessThanOrEqual(800);
+		expect(await dialog.locator('.tool-list code').allTextContents()).toEqual(META_TOOLS);
+		expect(await dialog.locator('.reachable-summary').textContent()).toBe(
+			`They reach ${previewNames.length} tools:`,
+		);
+		expect(await dialog.locator('.reachable-list code').allTextContents()).toEqual(previewNames);
+		await shot('08-edit-discovery-preview', false);
+		await dialog.getByRole('button', { name: 'Save changes' }).click();
+		await expect.poll(() => dialog.isVisible()).toBe(false);
+		const row = page.locator('#server-rows tr', { hasText: name });
+		await expect
+			.poll(() => row.locator('[data-label="Filters"]').textContent())
+			.toBe('Methods: readTool groups: allDiscovery');
+		expect((await listTools(serverUrl)).map((t) => t.name)).toEqual(META_TOOLS);
 	});
 
 	it('renders at 360 px without horizontal scrolling', async () => {

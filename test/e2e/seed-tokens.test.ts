@@ -74,6 +74,42 @@ describe('scripts/seed-tokens.mjs against wrangler dev', () => {
 		expect(call.body.error.code).toBe(-32602);
 	});
 
+	it('seeds a discovery server with --tool-exposure discovery: three meta-tools reach its tools', async () => {
+		const run = seed([
+			'--name',
+			'Contractor, discovery (e2e)',
+			'--methods',
+			'read',
+			'--tool-exposure',
+			'discovery',
+		]);
+		expect(run.status, run.stderr).toBe(0);
+		const url = /(http:\/\/\S+\/mcp\/em_[A-Za-z0-9_-]+)/.exec(run.stdout)?.[1] ?? '';
+		const listed = await rpc(url, 'tools/list');
+		expect(listed.body.result.tools.map((t: { name: string }) => t.name)).toEqual([
+			'search_tools',
+			'get_tool_schema',
+			'call_tool',
+		]);
+		const found = await rpc(url, 'tools/call', {
+			name: 'search_tools',
+			arguments: { query: 'create message' },
+		});
+		const names = JSON.parse(found.body.result.content[0].text).tools.map(
+			(t: { name: string }) => t.name,
+		);
+		expect(names).not.toContain('create_a_e_desk_message');
+		const me = await rpc(url, 'tools/call', {
+			name: 'call_tool',
+			arguments: { name: 'get_single_e_desk_me' },
+		});
+		expect(me.body.result.isError).toBeUndefined();
+		const direct = await rpc(url, 'tools/call', { name: 'get_single_e_desk_me', arguments: {} });
+		expect(direct.body.result.isError).toBe(true);
+		expect(JSON.parse(direct.body.result.content[0].text).error).toBe('use_call_tool');
+		expect(seed(['--name', 'Bad exposure', '--tool-exposure', 'some']).status).toBe(2);
+	});
+
 	it('prints URLs on the running port (PORT) when no --base-url is given', async () => {
 		const port = new URL(inject('origin')).port;
 		const run = seed(['--name', 'Contractor on PORT (e2e)', '--methods', 'read'], { port });

@@ -78,6 +78,17 @@ const wrongTags = fc.constantFrom(
 	JSON.stringify(Array.from({ length: 101 }, () => 'tickets')),
 );
 const wrongAuthFlag = fc.constantFrom('"true"', '1', '0', 'null', '[]', '{}', '"false"');
+/** config.tool_exposure values that must be refused (only "all" and "discovery" exist). */
+const wrongExposure = fc.constantFrom(
+	'"some"',
+	'"ALL"',
+	'"Discovery"',
+	'""',
+	'true',
+	'1',
+	'null',
+	'[]',
+);
 
 /** expires_at values that must be refused (`now` = Date.now() when the arbitrary is built). */
 function wrongExpiresAt(now: number): fc.Arbitrary<string> {
@@ -168,9 +179,12 @@ function configMutations(now: number, withExpiry: boolean): fc.Arbitrary<Mutatio
 		inConfig('methods', wrongMethods),
 		inConfig('tags', wrongTags),
 		inConfig('require_api_token_auth', wrongAuthFlag),
+		inConfig('tool_exposure', wrongExposure),
 		fc
 			.tuple(
-				oddKey.filter((k) => !['methods', 'tags', 'require_api_token_auth'].includes(k)),
+				oddKey.filter(
+					(k) => !['methods', 'tags', 'require_api_token_auth', 'tool_exposure'].includes(k),
+				),
 				jsonText,
 			)
 			.map(([k, v]) => ({

@@ -41,6 +41,7 @@ export async function createTestServer(
 			methods: ['read', 'write'],
 			tags: [],
 			require_api_token_auth: false,
+			tool_exposure: 'all',
 			...options.config,
 		},
 		token_hash: tokenHash,

@@ -15,6 +15,8 @@ describe('GET /integrated-account/meta', () => {
 			method_groups: { read: ['list', 'get'], write: ['create', 'update', 'delete'] },
 			tags: [...ALL_TAGS],
 			tool_count: TOOL_CATALOG.length,
+			tool_exposures: ['all', 'discovery'],
+			discovery_tools: ['search_tools', 'get_tool_schema', 'call_tool'],
 			default_base_url: 'https://api.edesk.com/v1',
 			sandbox_base_url: SANDBOX_BASE_URL,
 			name_max_chars: 100,

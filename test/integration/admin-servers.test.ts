@@ -39,7 +39,7 @@ describe('POST /integrated-account/:id/mcp', () => {
 			id: expect.any(String),
 			account_id: accountId,
 			name: 'Support bot',
-			config: { methods: ['read'], tags: [], require_api_token_auth: false },
+			config: { methods: ['read'], tags: [], require_api_token_auth: false, tool_exposure: 'all' },
 			expires_at: null,
 			created_at: expect.any(String),
 			seeded: false,
@@ -163,7 +163,12 @@ describe('PATCH /integrated-account/:id/mcp/:mcp_id', () => {
 			method: 'PATCH',
 			json: { config: { tags: [] } },
 		});
-		expect(body.config).toEqual({ methods: ['read'], tags: [], require_api_token_auth: false });
+		expect(body.config).toEqual({
+			methods: ['read'],
+			tags: [],
+			require_api_token_auth: false,
+			tool_exposure: 'all',
+		});
 		expect(await toolNames(created.body.url)).toEqual(READ_TOOLS);
 	});
 
@@ -265,9 +270,11 @@ describe('POST /integrated-account/:id/mcp/preview', () => {
 			tools: READ_TICKETS_TOOLS.map((name) => ({
 				name,
 				description: findTool(name)?.description,
-				method: name.startsWith('list_') ? 'list' : 'get',
+				method: name.startsWith('list_') || name === 'search' ? 'list' : 'get',
 			})),
-			count: 4,
+			count: 6,
+			tool_exposure: 'all',
+			listed: [...READ_TICKETS_TOOLS],
 			tokens_estimate: expect.any(Number),
 		});
 		expect(

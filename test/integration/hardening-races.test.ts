@@ -189,7 +189,7 @@ describe('a server created while its account is deleted (item 1)', () => {
 			id: crypto.randomUUID(),
 			account_id: accountId,
 			name: 'late create',
-			config: { methods: ['read'], tags: [], require_api_token_auth: false },
+			config: { methods: ['read'], tags: [], require_api_token_auth: false, tool_exposure: 'all' },
 			token_hash: await sha256Hex(crypto.randomUUID()),
 			expires_at: null,
 			created_at: new Date().toISOString(),
@@ -258,7 +258,7 @@ describe('expires_at bounds (item 5)', () => {
 			id: crypto.randomUUID(),
 			account_id: accountId,
 			name: 'storage refuses',
-			config: { methods: ['read'], tags: [], require_api_token_auth: false },
+			config: { methods: ['read'], tags: [], require_api_token_auth: false, tool_exposure: 'all' },
 			token_hash: await sha256Hex(crypto.randomUUID()),
 			// Past the KV expiration range (2^31 - 1 s): the KV write fails ("Value out of range").
 			expires_at: '2040-01-01T00:00:00.000Z',

@@ -65,7 +65,8 @@ describe('POST /authorize', () => {
 		expect(html).toContain('<dt>MCP server</dt><dd>test</dd>');
 		expect(html).toContain('<dt>Methods</dt><dd>read</dd>');
 		expect(html).toContain('<dt>Tool groups</dt><dd>orders</dd>');
-		expect(html).toContain('<dt>Tools</dt><dd>6</dd>');
+		// READ_ORDERS_TOOLS of test/helpers/tool-sets.ts: six orders tools, then search and fetch.
+		expect(html).toContain('<dt>Tools</dt><dd>8</dd>');
 		expect(html).toContain('<dt>Access ends</dt><dd>never</dd>');
 		expect(html).not.toContain(server.token);
 	});

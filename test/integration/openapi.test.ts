@@ -191,7 +191,7 @@ describe('the OpenAPI document', () => {
 			id: 's',
 			account_id: 'a',
 			name: 'n',
-			config: { methods: ['read'], tags: [], require_api_token_auth: false },
+			config: { methods: ['read'], tags: [], require_api_token_auth: false, tool_exposure: 'all' },
 			expires_at: null,
 			created_at: '2026-01-01T00:00:00.000Z',
 			seeded: false,
@@ -291,6 +291,10 @@ describe('real answers match the document', () => {
 		const preview = fill(`${SERVERS}/preview`, { id });
 		const previewed = await call('POST', `${SERVERS}/preview`, preview, { json: {} });
 		expect(previewed.body.count).toBeGreaterThan(0);
+		const discovery = await call('POST', `${SERVERS}/preview`, preview, {
+			json: { config: { tool_exposure: 'discovery' } },
+		});
+		expect(discovery.body.listed).toEqual(['search_tools', 'get_tool_schema', 'call_tool']);
 		expect(
 			(
 				await call('POST', `${SERVERS}/preview`, preview, {
@@ -320,6 +324,10 @@ describe('real answers match the document', () => {
 			json: { name: 'Renamed', expires_at: null },
 		});
 		expect(patched.body).toMatchObject({ name: 'Renamed', expires_at: null });
+		const discovered = await call('PATCH', SERVER, server, {
+			json: { config: { tool_exposure: 'discovery' } },
+		});
+		expect(discovered.body.config.tool_exposure).toBe('discovery');
 		expect((await call('PATCH', SERVER, server, { json: {} })).status).toBe(400);
 		expect(
 			(await call('PATCH', SERVER, server, { json: { name: 'x', colour: 'red' } })).status,

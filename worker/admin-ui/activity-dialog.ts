@@ -11,7 +11,9 @@ function outcomeCell(entry: ActivityEntry): HTMLElement {
 	const label = entry.outcome === 'ok' ? 'OK' : entry.outcome === 'error' ? 'Error' : 'Refused';
 	const detail =
 		entry.outcome === 'refused'
-			? 'not a tool of this server'
+			? entry.error_code === 'use_call_tool'
+				? 'called directly on a discovery server (use call_tool)'
+				: 'not a tool of this server'
 			: [entry.error_code, entry.status ? `eDesk ${entry.status}` : null]
 					.filter(Boolean)
 					.join(', ');

@@ -1,10 +1,10 @@
-/** Screen part: the create/edit form of an MCP server (name, methods, tool groups, API-token switch, expiry) with its live tool preview. */
+/** Screen part: the create/edit form of an MCP server (name, methods, tool groups, API-token switch, tool exposure, expiry) with its live tool preview. */
 import { accountPath, api } from './api';
 import { h } from './dom';
 import { clearErrors, fieldError, showErrors } from './feedback';
 import { meta } from './state';
 import { DATE_FORMAT } from './time-format';
-import type { Preview, Server, ServerConfig } from './types';
+import type { Preview, Server, ServerConfig, ToolExposure } from './types';
 
 const EXPIRY_PRESETS: readonly [value: string, label: string, seconds: number][] = [
 	['1h', '1 hour', 3600],
@@ -12,7 +12,18 @@ const EXPIRY_PRESETS: readonly [value: string, label: string, seconds: number][]
 	['7d', '7 days', 604800],
 	['30d', '30 days', 2592000],
 ];
-const DEFAULT_CONFIG: ServerConfig = { methods: ['read'], tags: [], require_api_token_auth: false };
+const DEFAULT_CONFIG: ServerConfig = {
+	methods: ['read'],
+	tags: [],
+	require_api_token_auth: false,
+	tool_exposure: 'all',
+};
+const EXPOSURE_LABELS: Record<ToolExposure, string> = {
+	all: 'All tools',
+	discovery: 'Discovery: three meta-tools',
+};
+/** The fields whose change refreshes the preview. */
+const PREVIEWED_FIELDS = ['methods', 'tags', 'require_api_token_auth', 'tool_exposure'];
 
 /** A server form and what its preview found. */
 export interface ServerForm {
@@ -96,6 +107,37 @@ function expiryFieldset(p: string, server: Server | null): HTMLFieldSetElement {
 	);
 }
 
+function exposureFieldset(p: string, exposure: ToolExposure): HTMLFieldSetElement {
+	const choices = meta().tool_exposures ?? ['all'];
+	return h(
+		'fieldset',
+		{ class: 'field', 'aria-describedby': `${p}exposure-hint` },
+		h('legend', { text: 'Tool exposure' }),
+		h(
+			'div',
+			{ class: 'checks' },
+			choices.map((value) =>
+				h(
+					'label',
+					{ class: 'check' },
+					h('input', {
+						type: 'radio',
+						name: 'tool_exposure',
+						value,
+						checked: value === exposure,
+					}),
+					EXPOSURE_LABELS[value] ?? value,
+				),
+			),
+		),
+		h('p', {
+			class: 'hint',
+			id: `${p}exposure-hint`,
+			text: 'Discovery lists only search_tools, get_tool_schema and call_tool, which find and run the same tools.',
+		}),
+	);
+}
+
 function previewBox(p: string): HTMLElement {
 	return h(
 		'section',
@@ -103,6 +145,12 @@ function previewBox(p: string): HTMLElement {
 		h('h4', { id: `${p}preview-title`, text: 'Tools this server will expose' }),
 		h('p', { class: 'preview-summary', 'aria-live': 'polite', text: 'Loading the tool list…' }),
 		h('ol', { class: 'tool-list', 'aria-label': 'Tool list' }),
+		h('p', { class: 'reachable-summary', hidden: true }),
+		h('ol', {
+			class: 'reachable-list',
+			'aria-label': 'Tools reached through call_tool',
+			hidden: true,
+		}),
 		errorSlot(`${p}config-error`, 'config'),
 	);
 }
@@ -202,6 +250,7 @@ export function serverForm(
 			}),
 			errorSlot(`${p}auth-error`, 'require_api_token_auth'),
 		),
+		exposureFieldset(p, config.tool_exposure ?? 'all'),
 		expiryFieldset(p, server),
 		previewBox(p),
 		h('p', { class: 'error wide', 'data-error-for': 'form' }),
@@ -216,10 +265,12 @@ export function serverForm(
 export function readConfig(form: HTMLFormElement): ServerConfig {
 	const ticked = (name: string) =>
 		[...form.querySelectorAll<HTMLInputElement>(`input[name=${name}]:checked`)].map((i) => i.value);
+	const exposure = form.querySelector<HTMLInputElement>('input[name=tool_exposure]:checked');
 	return {
 		methods: ticked('methods'),
 		tags: ticked('tags'),
 		require_api_token_auth: ticked('require_api_token_auth').length > 0,
+		tool_exposure: exposure?.value === 'discovery' ? 'discovery' : 'all',
 	};
 }
 
@@ -255,17 +306,31 @@ function attachPreview(target: ServerForm, accountId: string): Promise<void> {
 	const box = form.querySelector<HTMLElement>('.preview');
 	const summary = box?.querySelector<HTMLElement>('.preview-summary');
 	const list = box?.querySelector<HTMLElement>('.tool-list');
-	if (!box || !summary || !list) return Promise.resolve();
+	const reachableSummary = box?.querySelector<HTMLElement>('.reachable-summary');
+	const reachable = box?.querySelector<HTMLElement>('.reachable-list');
+	if (!box || !summary || !list || !reachableSummary || !reachable) return Promise.resolve();
 	let seq = 0;
 	let timer = 0;
-	const show = (text: string, tools: Preview['tools'], ok: boolean) => {
+	const items = (tools: readonly { name: string; method: string }[]) =>
+		tools.map((t) =>
+			h('li', {}, h('code', { text: t.name }), h('span', { class: 'method', text: t.method })),
+		);
+	const show = (text: string, tools: Preview['tools'], ok: boolean, preview?: Preview) => {
 		summary.textContent = text;
 		summary.dataset.count = String(tools.length);
+		const discovery = preview?.tool_exposure === 'discovery';
+		// Discovery: tools/list holds the three meta-tools; the server's tools are reached through them.
 		list.replaceChildren(
-			...tools.map((t) =>
-				h('li', {}, h('code', { text: t.name }), h('span', { class: 'method', text: t.method })),
-			),
+			...(discovery && preview
+				? items(preview.listed.map((name) => ({ name, method: 'meta-tool' })))
+				: items(tools)),
 		);
+		reachableSummary.hidden = !discovery;
+		reachable.hidden = !discovery;
+		reachableSummary.textContent = discovery
+			? `They reach ${tools.length} ${tools.length === 1 ? 'tool' : 'tools'}:`
+			: '';
+		reachable.replaceChildren(...(discovery ? items(tools) : []));
 		box.setAttribute('aria-busy', 'false');
 		target.previewOk = ok;
 		submit.disabled = !ok;
@@ -283,10 +348,14 @@ function attachPreview(target: ServerForm, accountId: string): Promise<void> {
 		try {
 			const r = await api<Preview>('POST', `${accountPath(accountId)}/mcp/preview`, { config });
 			if (mine !== seq) return;
+			const tokens = `about ${r.tokens_estimate.toLocaleString()} tokens in tools/list`;
 			show(
-				`${r.count} ${r.count === 1 ? 'tool' : 'tools'} · about ${r.tokens_estimate.toLocaleString()} tokens in tools/list`,
+				r.tool_exposure === 'discovery'
+					? `Discovery: tools/list holds ${r.listed.length} meta-tools · ${tokens}`
+					: `${r.count} ${r.count === 1 ? 'tool' : 'tools'} · ${tokens}`,
 				r.tools,
 				r.count > 0,
+				r,
 			);
 		} catch (error) {
 			if (mine !== seq) return;
@@ -296,7 +365,7 @@ function attachPreview(target: ServerForm, accountId: string): Promise<void> {
 	};
 	form.addEventListener('change', (event) => {
 		const name = (event.target as HTMLInputElement | null)?.name ?? '';
-		if (!['methods', 'tags', 'require_api_token_auth'].includes(name)) return;
+		if (!PREVIEWED_FIELDS.includes(name)) return;
 		clearTimeout(timer);
 		box.setAttribute('aria-busy', 'true');
 		submit.disabled = true;

@@ -54,7 +54,7 @@ export async function loadServers(): Promise<void> {
 }
 
 function describeFilters(server: Server): HTMLElement {
-	const { methods, tags, require_api_token_auth: auth } = server.config;
+	const { methods, tags, require_api_token_auth: auth, tool_exposure: exposure } = server.config;
 	return h(
 		'span',
 		{},
@@ -62,6 +62,15 @@ function describeFilters(server: Server): HTMLElement {
 		h('br'),
 		`Tool groups: ${tags.length > 0 ? tags.join(', ') : 'all'}`,
 		auth ? [h('br'), 'API token required'] : null,
+		exposure === 'discovery'
+			? [
+					h('br'),
+					h('span', {
+						title: 'tools/list holds search_tools, get_tool_schema and call_tool',
+						text: 'Discovery',
+					}),
+				]
+			: null,
 	);
 }
 

@@ -8,10 +8,13 @@ export interface Account {
 	created_at: string;
 }
 
+export type ToolExposure = 'all' | 'discovery';
+
 export interface ServerConfig {
 	methods: string[];
 	tags: string[];
 	require_api_token_auth: boolean;
+	tool_exposure: ToolExposure;
 }
 
 export interface Server {
@@ -37,6 +40,8 @@ export interface Meta {
 	method_groups: Record<string, string[]>;
 	tags: string[];
 	tool_count: number;
+	tool_exposures: ToolExposure[];
+	discovery_tools: string[];
 	default_base_url: string;
 	sandbox_base_url: string | null;
 	name_max_chars: number;
@@ -46,9 +51,13 @@ export interface Meta {
 }
 
 export interface Preview {
+	/** The server's tools (what its filters keep) and their number. */
 	count: number;
-	tokens_estimate: number;
 	tools: { name: string; method: string }[];
+	tool_exposure: ToolExposure;
+	/** What tools/list holds: those tools, or a discovery server's three meta-tools. */
+	listed: string[];
+	tokens_estimate: number;
 }
 
 export interface ActivityEntry {

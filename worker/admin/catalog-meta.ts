@@ -1,7 +1,9 @@
 /** `GET /integrated-account/meta`: what a client may put in a server config (methods, bundled tags) and base-URL hints. Read-only; no storage. */
+import { TOOL_EXPOSURES } from '../auth/records';
 import { SANDBOX_BASE_URL } from '../config';
 import { json } from '../lib/http';
 import { ALL_TAGS, TOOL_CATALOG } from '../tools/catalog';
+import { META_TOOL_NAMES } from '../tools/discovery/meta-tools';
 import { METHOD_GROUPS, METHOD_NAMES } from '../tools/filter-tools';
 import type { AdminContext } from './admin-context';
 import { NAME_MAX_CHARS } from './schemas';
@@ -14,6 +16,8 @@ export async function getCatalogMeta(c: AdminContext): Promise<Response> {
 		method_groups: METHOD_GROUPS,
 		tags: ALL_TAGS,
 		tool_count: TOOL_CATALOG.length,
+		tool_exposures: TOOL_EXPOSURES,
+		discovery_tools: META_TOOL_NAMES,
 		default_base_url: c.config.edeskBaseUrl,
 		// Only where the EDESK_SANDBOX binding exists (local development), as in base-url.ts.
 		sandbox_base_url: c.env.EDESK_SANDBOX ? SANDBOX_BASE_URL : null,

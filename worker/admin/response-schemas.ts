@@ -1,7 +1,7 @@
 /** zod response bodies of the management API, for its OpenAPI document; checked at compile time against the view types the handlers return. */
 import * as z from 'zod/mini';
 import type { ActivityEntry } from '../activity/activity-entry';
-import type { ApiTokenRevocation } from '../auth/records';
+import { TOOL_EXPOSURES, type ApiTokenRevocation } from '../auth/records';
 import type { GrantView } from '../oauth/grants';
 import type { ToolMethod } from '../tools/tool-spec';
 import type { ActivityView } from './activity-handlers';
@@ -29,11 +29,15 @@ export const AccountViewSchema = z.strictObject({
 	created_at: DateTimeSchema,
 });
 
-/** Which tools an MCP server exposes and whether it also needs an API token. */
+/** `all`: tools/list holds the server's tools; `discovery`: only search_tools, get_tool_schema and call_tool, which reach them. */
+const ToolExposureSchema = z.enum(TOOL_EXPOSURES);
+
+/** Which tools an MCP server exposes, how it lists them and whether it also needs an API token. */
 export const ServerConfigViewSchema = z.strictObject({
 	methods: z.array(z.string()),
 	tags: z.array(z.string()),
 	require_api_token_auth: z.boolean(),
+	tool_exposure: ToolExposureSchema,
 });
 
 /** An MCP server with its activity figures: never its URL token. */
@@ -70,6 +74,10 @@ export const CatalogMetaSchema = z.strictObject({
 	method_groups: z.record(z.string(), z.array(ToolMethodSchema)),
 	tags: z.array(z.string()),
 	tool_count: CountSchema,
+	/** The values `config.tool_exposure` may take. */
+	tool_exposures: z.array(ToolExposureSchema),
+	/** What a discovery server lists in tools/list instead of its tools. */
+	discovery_tools: z.array(z.string()),
 	default_base_url: z.url(),
 	sandbox_base_url: z.nullable(z.url()),
 	name_max_chars: CountSchema,
@@ -85,10 +93,15 @@ export const PreviewToolSchema = z.strictObject({
 	method: ToolMethodSchema,
 });
 
-/** `POST …/mcp/preview`: the tool list, its length and its size in tokens. */
+/**
+ * `POST …/mcp/preview`: the server's tools and their number, what tools/list holds (those tools, or a
+ * discovery server's three meta-tools) and its size in tokens.
+ */
 export const PreviewResultSchema = z.strictObject({
 	tools: z.array(PreviewToolSchema),
 	count: CountSchema,
+	tool_exposure: ToolExposureSchema,
+	listed: z.array(z.string()),
 	tokens_estimate: CountSchema,
 });
 

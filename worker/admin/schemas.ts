@@ -1,5 +1,6 @@
 /** zod request bodies of the management API, and how their failures read to a person. */
 import * as z from 'zod/mini';
+import { TOOL_EXPOSURES } from '../auth/records';
 
 /** Longest name accepted for an account or MCP server. */
 export const NAME_MAX_CHARS = 100;
@@ -61,6 +62,11 @@ export const ConfigInputSchema = z.strictObject(
 		methods: z.optional(StringList(20)),
 		tags: z.optional(StringList(100)),
 		require_api_token_auth: z.optional(z.boolean({ error: 'must be true or false' })),
+		tool_exposure: z.optional(
+			z.enum(TOOL_EXPOSURES, {
+				error: `must be one of ${TOOL_EXPOSURES.map((e) => `"${e}"`).join(', ')}`,
+			}),
+		),
 	},
 	{ error: unknownKeys },
 );

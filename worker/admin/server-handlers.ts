@@ -8,6 +8,7 @@ import { isExpired } from '../expiry/is-expired';
 import { HttpError } from '../lib/errors';
 import { json } from '../lib/http';
 import { TOOL_CATALOG } from '../tools/catalog';
+import { discoveryOf } from '../tools/discovery/meta-tools';
 import { estimateToolsListTokens } from '../tools/wire-tool';
 import { filterTools } from '../tools/filter-tools';
 import { audit, requireAccount, requireServer, type AdminContext } from './admin-context';
@@ -138,15 +139,21 @@ function toRefusal(c: AdminContext, reason: DirectoryRefusal): HttpError {
 	}
 }
 
-/** `POST /integrated-account/:id/mcp/preview`: the tools a config would expose, by the same filter as /mcp. */
+/**
+ * `POST /integrated-account/:id/mcp/preview`: the tools a config would expose, by the same filter as
+ * /mcp, and what its tools/list holds (a discovery server lists its three meta-tools instead).
+ */
 export async function previewServer(c: AdminContext): Promise<Response> {
 	await requireAccount(c);
 	const body = await readJsonBody(c.request, PreviewBodySchema);
 	const config = requireServerConfig(body.config);
 	const tools = filterTools(TOOL_CATALOG, config);
+	const listed = config.tool_exposure === 'discovery' ? discoveryOf(tools).listed : tools;
 	return json({
 		tools: tools.map((t) => ({ name: t.name, description: t.description, method: t.method })),
 		count: tools.length,
-		tokens_estimate: estimateToolsListTokens(tools),
+		tool_exposure: config.tool_exposure,
+		listed: listed.map((t) => t.name),
+		tokens_estimate: estimateToolsListTokens(listed),
 	});
 }

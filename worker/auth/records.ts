@@ -1,11 +1,20 @@
 /** Shapes of what edesk-mcp keeps in KV. Raw URL tokens and plaintext eDesk credentials never appear here. */
 import * as z from 'zod/mini';
 
-/** Which tools an MCP server exposes and whether it also needs an API token. */
+/**
+ * How a server shows its tools: `all` lists them in tools/list; `discovery` lists only search_tools,
+ * get_tool_schema and call_tool, which reach the same tools (worker/tools/discovery/meta-tools.ts).
+ */
+export const TOOL_EXPOSURES = ['all', 'discovery'] as const;
+export type ToolExposure = (typeof TOOL_EXPOSURES)[number];
+
+/** Which tools an MCP server exposes, how it lists them and whether it also needs an API token. */
 export const ServerConfigSchema = z.object({
 	methods: z._default(z.array(z.string()), ['read']),
 	tags: z._default(z.array(z.string()), []),
 	require_api_token_auth: z._default(z.boolean(), false),
+	/** Records written before discovery mode have none: they list all their tools, as they always did. */
+	tool_exposure: z._default(z.enum(TOOL_EXPOSURES), 'all'),
 });
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 

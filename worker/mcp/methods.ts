@@ -1,7 +1,6 @@
 /** MCP methods of a tools-only stateless server, per era. Knows nothing of HTTP, KV or eDesk. */
 import type { ToolOutcome } from '../tools/execute';
-import type { ToolSpec } from '../tools/tool-spec';
-import { toToolsListResult } from '../tools/wire-tool';
+import { toToolsListResult, type ListedTool } from '../tools/wire-tool';
 import type { Era } from './era';
 import { RpcError, RpcErrorCode, type RpcId } from './jsonrpc';
 import {
@@ -18,14 +17,24 @@ import {
 
 /** What the methods need from the resolved MCP server. */
 export interface McpServerContext {
-	/** The tools this server exposes (already filtered by its config), in catalogue order. */
-	tools: readonly ToolSpec[];
+	/**
+	 * What tools/list holds, in catalogue order: the server's tools (already filtered by its config),
+	 * or a discovery server's three meta-tools. The same array for the same tool set.
+	 */
+	tools: readonly ListedTool[];
 	/** How long a 2026-07-28 client may cache `tools/list` (until a filter change is seen everywhere). */
 	toolsListTtlMs: number;
-	/** Runs a tool of `tools`. */
-	callTool(spec: ToolSpec, args: unknown, signal: ProgressSink | undefined): Promise<ToolOutcome>;
-	/** Notes a call of a tool this server does not have (it is answered as unknown). */
-	refuseTool(name: string): void;
+	/**
+	 * Runs tools/call of `name`; undefined when this server has no tool of that name, which is
+	 * answered as unknown (the context notes the refusal).
+	 */
+	callTool(
+		name: string,
+		args: Record<string, unknown>,
+		progress: ProgressSink | undefined,
+	): Promise<ToolOutcome> | undefined;
+	/** Added to the message of an unknown tool (a discovery server points to search_tools). */
+	unknownToolHint?: string;
 }
 
 /** Receives "still working" ticks while a tool call is outstanding. */
@@ -127,8 +136,8 @@ function initializeResult(params: Record<string, unknown> | undefined): unknown 
 	};
 }
 
-const legacyLists = new WeakMap<readonly ToolSpec[], unknown>();
-const modernLists = new WeakMap<readonly ToolSpec[], unknown>();
+const legacyLists = new WeakMap<readonly ListedTool[], unknown>();
+const modernLists = new WeakMap<readonly ListedTool[], unknown>();
 
 /** The tools in catalogue order (fixed, so the same set always lists the same way), built once per tool set. */
 function toolsList(
@@ -166,12 +175,12 @@ async function callTool(
 		throw new RpcError(RpcErrorCode.InvalidParams, 'tools/call params.arguments must be an object');
 	}
 	// Only tools of this server are callable, whatever name the client sends.
-	const spec = server.tools.find((t) => t.name === name);
-	if (!spec) {
-		server.refuseTool(name);
-		throw new RpcError(RpcErrorCode.InvalidParams, `Unknown tool: ${name.slice(0, 100)}`);
+	const outcome = server.callTool(name, (args ?? {}) as Record<string, unknown>, progress);
+	if (!outcome) {
+		const hint = server.unknownToolHint ? `. ${server.unknownToolHint}` : '';
+		throw new RpcError(RpcErrorCode.InvalidParams, `Unknown tool: ${name.slice(0, 100)}${hint}`);
 	}
-	return server.callTool(spec, args ?? {}, progress);
+	return outcome;
 }
 
 /**

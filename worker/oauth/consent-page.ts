@@ -11,6 +11,8 @@ export interface GrantFacts {
 	methods: readonly string[];
 	tags: readonly string[];
 	toolCount: number;
+	/** `discovery`: the client lists three meta-tools (search_tools, get_tool_schema, call_tool) that reach the tools. */
+	toolExposure: 'all' | 'discovery';
 	expiresAt: string | null;
 	lockedWithApiToken: boolean;
 }
@@ -110,6 +112,7 @@ function grantList(facts: GrantFacts): string {
 <dt>Methods</dt><dd>${methods}</dd>
 <dt>Tool groups</dt><dd>${tags}</dd>
 <dt>Tools</dt><dd>${facts.toolCount}</dd>
+<dt>Tool list</dt><dd>${facts.toolExposure === 'discovery' ? 'Discovery: the app finds and runs these tools through search_tools, get_tool_schema and call_tool' : 'All tools'}</dd>
 <dt>Access ends</dt><dd>${expiry}</dd>
 </dl>${facts.lockedWithApiToken ? '<p class="hint">This server asks for an API token on its URL; this sign-in takes its place.</p>' : ''}`;
 }

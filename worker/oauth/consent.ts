@@ -167,6 +167,7 @@ async function grantFacts(env: Env, server: McpServerRecord): Promise<GrantFacts
 		methods: server.config.methods,
 		tags: server.config.tags,
 		toolCount: filterTools(TOOL_CATALOG, server.config).length,
+		toolExposure: server.config.tool_exposure,
 		expiresAt: server.expires_at,
 		lockedWithApiToken: server.config.require_api_token_auth,
 	};

@@ -18,8 +18,22 @@ import type { McpServerContext } from '../mcp/methods';
 import { createEdeskClient, type EdeskClient } from '../proxy/edesk-client';
 import { createUpstreamFetcher } from '../proxy/upstream-fetcher';
 import { TOOL_CATALOG } from '../tools/catalog';
+import {
+	checkMetaArgs,
+	discoveryOf,
+	findMetaTool,
+	GET_TOOL_SCHEMA,
+	META_TOOL_NAMES,
+	notListed,
+	resolveCallTool,
+	runGetToolSchema,
+	runSearchTools,
+	SEARCH_TOOLS,
+	type Discovery,
+} from '../tools/discovery/meta-tools';
 import { callTool, type ToolOutcome } from '../tools/execute';
 import { filterTools } from '../tools/filter-tools';
+import type { CallToolResult } from '../tools/tool-error';
 import type { ToolSpec } from '../tools/tool-spec';
 
 /**
@@ -139,29 +153,99 @@ export function createServerContext(
 			...extra,
 		});
 	};
+	const tools = toolsFor(record.config);
+	/** Runs one of the server's tools and records it under its own name, however it was reached. */
+	const runTool = async (spec: ToolSpec, args: unknown): Promise<ToolOutcome> => {
+		const at = Date.now();
+		const outcome = await run(spec, args);
+		log(spec.name, outcomeOf(outcome), at, {
+			record_ids: toRecordIds(args),
+			payload_bytes: spec.annotations.readOnlyHint ? null : toPayloadBytes(args),
+		});
+		return outcome;
+	};
+	/** A name outside this server's tools (a write tool on a read-only server, say) is worth seeing. */
+	const refuse = (name: string, errorCode = 'unknown_tool'): void =>
+		log(name, { outcome: 'refused', error_code: errorCode, status: null }, Date.now());
+	if (record.config.tool_exposure === 'discovery') {
+		return discoveryContext(discoveryOf(tools), { runTool, refuse, log });
+	}
 	return {
-		tools: toolsFor(record.config),
+		tools,
 		toolsListTtlMs: TOOLS_LIST_TTL_MS,
-		async callTool(spec, args) {
-			const at = Date.now();
-			const outcome = await run(spec, args);
-			const failed = outcome.result.isError === true;
-			log(
-				spec.name,
-				failed
-					? { outcome: 'error', ...toFailure(outcome.result.content[0]?.text) }
-					: { outcome: 'ok', error_code: null, status: null },
-				at,
-				{
-					record_ids: toRecordIds(args),
-					payload_bytes: spec.annotations.readOnlyHint ? null : toPayloadBytes(args),
-				},
-			);
-			return outcome;
+		callTool(name, args) {
+			const spec = tools.find((t) => t.name === name);
+			if (!spec) {
+				refuse(name);
+				return undefined;
+			}
+			return runTool(spec, args);
 		},
-		refuseTool(name) {
-			// A name outside this server's tools (a write tool on a read-only server, say) is worth seeing.
-			log(name, { outcome: 'refused', error_code: 'unknown_tool', status: null }, Date.now());
+	};
+}
+
+/** The activity fields of a finished call. */
+function outcomeOf(outcome: ToolOutcome): Pick<ActivityEntry, 'outcome' | 'error_code' | 'status'> {
+	return outcome.result.isError === true
+		? { outcome: 'error', ...toFailure(outcome.result.content[0]?.text) }
+		: { outcome: 'ok', error_code: null, status: null };
+}
+
+/** What the discovery face of a server needs from its context. */
+interface DiscoveryDeps {
+	runTool(spec: ToolSpec, args: unknown): Promise<ToolOutcome>;
+	refuse(name: string, errorCode?: string): void;
+	log(
+		tool: string,
+		outcome: Pick<ActivityEntry, 'outcome' | 'error_code' | 'status'>,
+		at: number,
+	): void;
+}
+
+/**
+ * A discovery server: tools/list holds search_tools, get_tool_schema and call_tool. call_tool runs a
+ * tool of the server through the same path as a direct call on an `all` server (so the same result,
+ * rate-limit figures and activity record under the tool's own name); a direct call of one of its
+ * tools is refused with a pointer to call_tool.
+ */
+function discoveryContext(discovery: Discovery, deps: DiscoveryDeps): McpServerContext {
+	const answer = (tool: string, at: number, result: CallToolResult): Promise<ToolOutcome> => {
+		const outcome = { result };
+		deps.log(tool, outcomeOf(outcome), at);
+		return Promise.resolve(outcome);
+	};
+	return {
+		tools: discovery.listed,
+		toolsListTtlMs: TOOLS_LIST_TTL_MS,
+		unknownToolHint: `This server lists ${META_TOOL_NAMES.join(', ')}: find tools with ${SEARCH_TOOLS}`,
+		callTool(name, args) {
+			const at = Date.now();
+			const meta = findMetaTool(discovery, name);
+			if (!meta) {
+				if (!discovery.tools.some((t) => t.name === name)) {
+					deps.refuse(name);
+					return undefined;
+				}
+				// One of its tools, called directly: not a silent success, and a pointer to call_tool.
+				deps.refuse(name, 'use_call_tool');
+				return Promise.resolve({ result: notListed(name) });
+			}
+			const checked = checkMetaArgs(meta, args);
+			if (!checked.ok) return answer(name, at, checked.result);
+			switch (name) {
+				case SEARCH_TOOLS:
+					return answer(name, at, runSearchTools(discovery, checked.value));
+				case GET_TOOL_SCHEMA:
+					return answer(name, at, runGetToolSchema(discovery, checked.value));
+				default: {
+					const target = resolveCallTool(discovery, checked.value);
+					if (!target.ok) {
+						deps.refuse(target.name);
+						return Promise.resolve({ result: target.result });
+					}
+					return deps.runTool(target.tool, target.args);
+				}
+			}
 		},
 	};
 }

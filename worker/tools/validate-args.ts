@@ -1,7 +1,7 @@
 /** Validates tool arguments against a tool's inputSchema with @cfworker/json-schema (no eval). Pure; does not route or call eDesk. */
 import { Validator } from '@cfworker/json-schema';
 import type { OutputUnit, Schema } from '@cfworker/json-schema';
-import type { JsonSchema, ToolSpec } from './tool-spec';
+import type { JsonSchema, JsonSchemaObject } from './tool-spec';
 
 /** One argument problem; `message` starts with the field name and says what is allowed. */
 export interface ArgIssue {
@@ -16,10 +16,15 @@ export type ValidateArgsResult =
 // Wrapper errors that only say "a child failed"; the child error carries the detail.
 const WRAPPER_KEYWORDS = new Set(['properties', 'items', 'prefixItems', 'false', '$ref', 'allOf']);
 const ROOT_FIELD = 'arguments';
-const validators = new WeakMap<ToolSpec, Validator>();
+/** What validation needs of a tool (a catalogue tool, or a meta-tool of a discovery server). */
+export interface HasInputSchema {
+	inputSchema: JsonSchemaObject;
+}
+
+const validators = new WeakMap<HasInputSchema, Validator>();
 
 /** Checks `args` against `spec.inputSchema` (draft 2020-12); validators are cached per tool. */
-export function validateArgs(spec: ToolSpec, args: unknown): ValidateArgsResult {
+export function validateArgs(spec: HasInputSchema, args: unknown): ValidateArgsResult {
 	if (args === undefined || args === null) args = {};
 	if (typeof args !== 'object' || Array.isArray(args)) {
 		return {
@@ -99,7 +104,7 @@ function findUnsafeValue(value: unknown, path: string, depth = 0): UnsafeValue |
 	return undefined;
 }
 
-function validatorFor(spec: ToolSpec): Validator {
+function validatorFor(spec: HasInputSchema): Validator {
 	let validator = validators.get(spec);
 	if (validator === undefined) {
 		validator = new Validator(spec.inputSchema as Schema, '2020-12', false);

@@ -7,8 +7,11 @@ import type { ToolSpec } from './tool-spec';
  */
 export const TOOLS_LIST_BYTES_PER_TOKEN = 4.36;
 
+/** What tools/list shows of a tool: a catalogue tool, or a meta-tool of a discovery server. */
+export type ListedTool = Pick<ToolSpec, 'name' | 'description' | 'inputSchema' | 'annotations'>;
+
 /** A tool as tools/list shows it. */
-export function toWireTool(spec: ToolSpec): Record<string, unknown> {
+export function toWireTool(spec: ListedTool): Record<string, unknown> {
 	return {
 		name: spec.name,
 		description: spec.description,
@@ -18,14 +21,14 @@ export function toWireTool(spec: ToolSpec): Record<string, unknown> {
 }
 
 /** The tools/list result for a tool set. */
-export function toToolsListResult(tools: readonly ToolSpec[]): {
+export function toToolsListResult(tools: readonly ListedTool[]): {
 	tools: Record<string, unknown>[];
 } {
 	return { tools: tools.map(toWireTool) };
 }
 
 /** Estimated o200k tokens of the tools/list result for `tools` (a Worker cannot ship the tokenizer). */
-export function estimateToolsListTokens(tools: readonly ToolSpec[]): number {
+export function estimateToolsListTokens(tools: readonly ListedTool[]): number {
 	const bytes = new TextEncoder().encode(JSON.stringify(toToolsListResult(tools))).byteLength;
 	return Math.round(bytes / TOOLS_LIST_BYTES_PER_TOKEN);
 }
