@@ -57,7 +57,8 @@ export function fitItems(
 	const json: string[] = [];
 	let used = 2;
 	for (const item of items) {
-		const text = JSON.stringify(item);
+		// An item compacted away entirely is null in the array, as JSON.stringify(items) writes it.
+		const text = JSON.stringify(item) ?? 'null';
 		const size = byteLength(text) + (json.length > 0 ? 1 : 0);
 		if (json.length > 0 && used + size > maxBytes) break;
 		json.push(text);

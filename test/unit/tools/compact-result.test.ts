@@ -48,15 +48,16 @@ describe('fitItems', () => {
 		expect(fitItems(items, 3)).toEqual({ json: `[${first}]`, count: 1 });
 	});
 
-	it('returns a page that fits whole as one array, and any cut as valid JSON', () => {
+	it('returns exactly the JSON text of the kept items, whole page or cut', () => {
 		fc.assert(
 			fc.property(
-				fc.array(fc.jsonValue(), { maxLength: 12 }),
+				// undefined stands for an item compacted away entirely: null in the array, as in JSON.stringify.
+				fc.array(fc.oneof(fc.jsonValue(), fc.constant(undefined)), { maxLength: 12 }),
 				fc.integer({ min: 0, max: 400 }),
 				(items, budget) => {
 					const { json, count } = fitItems(items, budget);
-					const parsed = JSON.parse(json) as unknown[];
-					expect(parsed).toEqual(JSON.parse(JSON.stringify(items.slice(0, count))));
+					// The text is registered as the serialisation of the kept items (structuredContent).
+					expect(json).toBe(JSON.stringify(items.slice(0, count)));
 					if (count > 1) expect(byteLength(json)).toBeLessThanOrEqual(budget);
 					if (byteLength(JSON.stringify(items)) <= budget) expect(count).toBe(items.length);
 				},
