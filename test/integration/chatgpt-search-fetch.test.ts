@@ -34,12 +34,8 @@ const FETCH_INPUT = {
 	required: ['id'],
 	additionalProperties: false,
 };
-const READ_ONLY = {
-	readOnlyHint: true,
-	destructiveHint: false,
-	idempotentHint: true,
-	openWorldHint: false,
-};
+// As every read tool of the catalogue: the other two hints mean something only for a write tool.
+const READ_ONLY = { readOnlyHint: true, openWorldHint: false };
 
 interface Result {
 	id: string;

@@ -201,8 +201,8 @@ function toToolName(resource: ResourceDefinition, method: ToolMethod, path: stri
 }
 
 // MCP 2025-11-25 ToolAnnotations; openWorldHint defaults to true, so it is always sent. A read-only
-// tool leaves out destructiveHint and idempotentHint: the specification gives them meaning only when
-// readOnlyHint is false, and each would cost tools/list tokens on every read tool.
+// tool leaves out destructiveHint and idempotentHint (see READ_ONLY_ANNOTATIONS): the specification
+// gives them meaning only when readOnlyHint is false, and each would cost tokens on every read tool.
 function toAnnotations(method: ToolMethod, reachesCustomer: boolean): ToolAnnotations {
 	if (method === 'list' || method === 'get') {
 		return { readOnlyHint: true, openWorldHint: reachesCustomer };

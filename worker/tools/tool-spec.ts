@@ -30,6 +30,12 @@ export interface ToolAnnotations {
 	openWorldHint?: boolean;
 }
 
+/**
+ * The annotations of a read tool that reaches no customer: MCP gives destructiveHint and idempotentHint
+ * meaning only when readOnlyHint is false, and openWorldHint defaults to true, so it is sent.
+ */
+export const READ_ONLY_ANNOTATIONS: ToolAnnotations = { readOnlyHint: true, openWorldHint: false };
+
 /** How a validated call maps onto the eDesk request. */
 export interface UpstreamSpec {
 	method: HttpMethod;

@@ -85,12 +85,8 @@ describe('TOOL_CATALOG', () => {
 			expect(Object.keys(t.inputSchema.properties)).toEqual([arg]);
 			expect(t.inputSchema.properties[arg]).toMatchObject({ type: 'string' });
 			expect(t.inputSchema.required).toEqual([arg]);
-			expect(t.annotations).toEqual({
-				readOnlyHint: true,
-				destructiveHint: false,
-				idempotentHint: true,
-				openWorldHint: false,
-			});
+			// As every other read tool: destructiveHint and idempotentHint mean something only for writes.
+			expect(t.annotations).toEqual({ readOnlyHint: true, openWorldHint: false });
 			expect(t.tags).toEqual(['tickets', 'orders']);
 		}
 	});

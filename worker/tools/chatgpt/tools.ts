@@ -3,7 +3,7 @@
  * written, not derived from schemas/, appended to the catalogue after the derived tools. Each has one
  * string argument and answers with one text item of JSON plus the same value as structuredContent.
  */
-import type { ToolSpec, UpstreamSpec } from '../tool-spec';
+import { READ_ONLY_ANNOTATIONS, type ToolSpec, type UpstreamSpec } from '../tool-spec';
 import { runFetch } from './fetch';
 import type { Scope } from './records';
 import { runSearch } from './search';
@@ -21,12 +21,6 @@ const NO_UPSTREAM: UpstreamSpec = {
 	bodyEncoding: 'json',
 	bodyRoot: 'object',
 };
-const READ_ONLY = {
-	readOnlyHint: true,
-	destructiveHint: false,
-	idempotentHint: true,
-	openWorldHint: false,
-} as const;
 
 const SEARCH_DESCRIPTION =
 	'Find eDesk tickets and sales orders (ids for fetch) by ticket or sales order id, marketplace order id, customer email or name, or subject words of the 100 latest tickets. Top 10.';
@@ -40,7 +34,7 @@ function searchTool(scope: Scope): ToolSpec {
 		method: 'list',
 		resource: 'tickets_and_sales_orders',
 		tags: [...TAGS],
-		annotations: { ...READ_ONLY },
+		annotations: { ...READ_ONLY_ANNOTATIONS },
 		inputSchema: {
 			type: 'object',
 			properties: { query: { type: 'string', description: 'What to look for' } },
@@ -63,7 +57,7 @@ function fetchTool(scope: Scope): ToolSpec {
 		method: 'get',
 		resource: 'tickets_and_sales_orders',
 		tags: [...TAGS],
-		annotations: { ...READ_ONLY },
+		annotations: { ...READ_ONLY_ANNOTATIONS },
 		inputSchema: {
 			type: 'object',
 			properties: { id: { type: 'string', description: 'An id from search' } },

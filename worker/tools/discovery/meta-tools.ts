@@ -4,7 +4,7 @@
  * names the tool to run. Everything here sees only the server's own (filtered) tools. Pure; running
  * the named tool is the server context's job (worker/servers/server-context.ts).
  */
-import type { ToolSpec } from '../tool-spec';
+import { READ_ONLY_ANNOTATIONS, type ToolSpec } from '../tool-spec';
 import { toolError, type CallToolResult } from '../tool-error';
 import { validateArgs } from '../validate-args';
 import { toWireTool, type ListedTool } from '../wire-tool';
@@ -36,13 +36,6 @@ export interface Discovery {
 	/** search_tools, get_tool_schema and call_tool, as tools/list shows them. */
 	listed: readonly MetaTool[];
 }
-
-const READ_ONLY = {
-	readOnlyHint: true,
-	destructiveHint: false,
-	idempotentHint: true,
-	openWorldHint: false,
-} as const;
 
 const discoveries = new WeakMap<readonly ToolSpec[], Discovery>();
 
@@ -88,7 +81,7 @@ function metaTools(tools: readonly ToolSpec[]): MetaTool[] {
 				required: ['query'],
 				additionalProperties: false,
 			},
-			annotations: READ_ONLY,
+			annotations: READ_ONLY_ANNOTATIONS,
 		},
 		{
 			name: GET_TOOL_SCHEMA,
@@ -107,7 +100,7 @@ function metaTools(tools: readonly ToolSpec[]): MetaTool[] {
 				required: ['names'],
 				additionalProperties: false,
 			},
-			annotations: READ_ONLY,
+			annotations: READ_ONLY_ANNOTATIONS,
 		},
 		{
 			name: CALL_TOOL,
@@ -128,7 +121,7 @@ function metaTools(tools: readonly ToolSpec[]): MetaTool[] {
 
 /** call_tool can do what the tools it reaches can: read-only only when every one of them is. */
 function callAnnotations(tools: readonly ToolSpec[]): MetaTool['annotations'] {
-	if (tools.every((t) => t.annotations.readOnlyHint)) return READ_ONLY;
+	if (tools.every((t) => t.annotations.readOnlyHint)) return READ_ONLY_ANNOTATIONS;
 	return {
 		readOnlyHint: false,
 		destructiveHint: tools.some((t) => t.annotations.destructiveHint === true),
