@@ -1,4 +1,5 @@
 /** Screen part: a new MCP server's URL, shown once, with a copy button and how to connect ChatGPT, Claude Desktop and the Inspector. */
+import { copyField } from './copy-field';
 import { byId, h, type Child } from './dom';
 import { INSPECTOR_VERSION, MCP_REMOTE_VERSION } from './client-versions';
 import { meta } from './state';
@@ -6,17 +7,6 @@ import type { CreatedServer } from './types';
 
 function step(title: string, ...content: Child[]): HTMLDivElement {
 	return h('div', {}, h('h4', { text: title }), ...content);
-}
-
-/** Copies the input's text, or selects it and says how to copy by hand. */
-export async function copyText(input: HTMLInputElement, status: HTMLElement): Promise<void> {
-	input.select();
-	try {
-		await navigator.clipboard.writeText(input.value);
-		status.textContent = 'Copied.';
-	} catch {
-		status.textContent = 'Press Ctrl+C (⌘C) to copy the selected text.';
-	}
 }
 
 /** The Inspector CLI command that lists the tools of `url`. */
@@ -31,15 +21,6 @@ export function inspectorCommand(url: string, withApiToken: boolean): string {
 export function showCreated(server: CreatedServer): void {
 	const { url } = server;
 	const auth = server.config.require_api_token_auth;
-	const input = h('input', {
-		type: 'text',
-		id: 'created-url',
-		readonly: true,
-		value: url,
-		spellcheck: 'false',
-		'aria-describedby': 'created-note',
-	});
-	const copied = h('span', { role: 'status', class: 'muted' });
 	const args = ['-y', `mcp-remote@${MCP_REMOTE_VERSION}`, url];
 	const entry: { command: string; args: string[]; env?: Record<string, string> } = {
 		command: 'npx',
@@ -57,23 +38,13 @@ export function showCreated(server: CreatedServer): void {
 			id: 'created-note',
 			text: 'This is the only time the URL is shown. It is not stored anywhere; if it is lost, revoke the server and create a new one. Treat it like a password: it is also the access key people paste when they sign in with OAuth.',
 		}),
-		h(
-			'div',
-			{ class: 'field' },
-			h('label', { for: 'created-url', text: 'MCP server URL' }),
-			h(
-				'div',
-				{ class: 'copy-row' },
-				input,
-				h('button', {
-					type: 'button',
-					class: 'primary',
-					text: 'Copy URL',
-					onclick: () => void copyText(input, copied),
-				}),
-				copied,
-			),
-		),
+		copyField({
+			id: 'created-url',
+			label: 'MCP server URL',
+			value: url,
+			button: 'Copy URL',
+			describedBy: 'created-note',
+		}),
 		h(
 			'div',
 			{ class: 'steps' },

@@ -1,7 +1,7 @@
 /** Screen: how to connect one MCP server with OAuth (ChatGPT, claude.ai) and its active sign-ins (grants), each revocable. */
 import { api, ApiError, serverPath } from './api';
 import { confirmAction } from './confirm-dialog';
-import { copyText } from './created-panel';
+import { copyField } from './copy-field';
 import { byId, h } from './dom';
 import { messageOf } from './feedback';
 import { meta } from './state';
@@ -9,38 +9,16 @@ import { ago, timeEl } from './time-format';
 import type { Grant, Server } from './types';
 
 function howTo(server: Server, oauthUrl: string): HTMLElement {
-	const input = h('input', {
-		type: 'text',
-		id: 'oauth-url',
-		readonly: true,
-		value: oauthUrl,
-		spellcheck: 'false',
-	});
-	const copied = h('span', { role: 'status', class: 'muted' });
 	return h(
 		'section',
 		{ class: 'oauth-howto', 'aria-labelledby': 'oauth-howto-title' },
 		h('h3', { id: 'oauth-howto-title', text: 'Connect with OAuth' }),
-		h(
-			'div',
-			{ class: 'field' },
-			h('label', {
-				for: 'oauth-url',
-				text: 'MCP server URL for OAuth (the same for every server)',
-			}),
-			h(
-				'div',
-				{ class: 'copy-row' },
-				input,
-				h('button', {
-					type: 'button',
-					class: 'primary',
-					text: 'Copy',
-					onclick: () => void copyText(input, copied),
-				}),
-				copied,
-			),
-		),
+		copyField({
+			id: 'oauth-url',
+			label: 'MCP server URL for OAuth (the same for every server)',
+			value: oauthUrl,
+			button: 'Copy',
+		}),
 		h(
 			'div',
 			{ class: 'steps' },
