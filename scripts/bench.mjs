@@ -32,15 +32,15 @@ import { formatTable, round, summarize } from './lib/stats.mjs';
 /** Targets (see README "Benchmark"). */
 const TARGETS = {
 	addedLatencyP50Ms: 1,
-	/** The whole Worker with the OAuth provider (issue 13). */
+	/** The whole Worker with the OAuth provider. */
 	bundleGzipBytes: 96 * 1024,
 	catalogTokens: CATALOG_MAX_TOKENS,
 	/** tools/list of a discovery server (three meta-tools), whole catalogue or read-only filters. */
 	discoveryTokens: DISCOVERY_MAX_TOKENS,
 	ticketsPageTokens: 2000,
-	/** A 2026-07-28 tools/call against the same call in 2025-11-25, same run (issue 12). */
+	/** A 2026-07-28 tools/call against the same call in 2025-11-25, same run. */
 	eraDifferenceP50Ms: 0.05,
-	/** This Worker against --baseline (an earlier commit), same run: no slower than before (issues 13, 14). */
+	/** This Worker against --baseline (an earlier commit), same run: no slower than before. */
 	baselineDifferenceP50Ms: 0.05,
 };
 const TICKET_ID = 701581498;
@@ -303,7 +303,7 @@ async function compare(scenario, concurrency, mcp, modern) {
 		['direct', direct, directCheck],
 		['mcp', viaMcp, mcpCheck],
 	];
-	// At c=1 also the floor and the same call in MCP 2026-07-28 (issue 12: within 0.05 ms of 2025).
+	// At c=1 also the floor and the same call in MCP 2026-07-28 (within 0.05 ms of 2025).
 	if (concurrency === 1)
 		sides.push(['floor', viaFloor, mcpCheck], ['mcp_2026', viaModern, modernCheck]);
 	if (concurrency === 1 && baselineMcp) sides.push(['baseline', viaBaseline, mcpCheck]);

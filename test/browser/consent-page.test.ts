@@ -1,5 +1,5 @@
 /**
- * Issue 13: the OAuth consent page (`/authorize`) in Chromium: a wrong access key is refused, the
+ * The OAuth consent page (`/authorize`) in Chromium: a wrong access key is refused, the
  * right one shows what is granted, Allow sends the client its code, and the page keeps to its CSP.
  * Screenshots go to test-results/screenshots/ (consent-*.png).
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 13: the official conformance suite's authorization-server scenarios (0.2.0-alpha.12,
+ * The official conformance suite's authorization-server scenarios (0.2.0-alpha.12,
  * `conformance authorization`): authorization-server-metadata-endpoint and authorization-code-grant.
  * The suite prints the authorization URL and waits for a browser; the test completes the consent page
  * as a person would, and the redirect reaches the suite's callback server.

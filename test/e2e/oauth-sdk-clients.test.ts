@@ -1,5 +1,5 @@
 /**
- * Issue 13: both official TypeScript SDK clients (v1 `@modelcontextprotocol/sdk` and v2
+ * Both official TypeScript SDK clients (v1 `@modelcontextprotocol/sdk` and v2
  * `@modelcontextprotocol/client`) sign in to the OAuth-protected `/mcp` headlessly, once with dynamic
  * client registration (against `wrangler dev`) and once with a Client ID Metadata Document (against
  * the deploy bundle in workerd, whose outbound fetch serves the document), the consent form submitted

@@ -1,6 +1,6 @@
 /**
  * Global setup of the `worker` test project: a host on loopback that is not eDesk, for the checks of
- * what the Worker does with one (issue 11, item 6). `/unauthorized/v1/whoami` answers 401,
+ * what the Worker does with one. `/unauthorized/v1/whoami` answers 401,
  * `/redirect/v1/…` answers 302 to `/target/v1/…`, which answers like eDesk's /whoami and counts its
  * hits (`GET /__hits`); anything else is 404. Node only.
  */

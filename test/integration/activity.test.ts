@@ -1,5 +1,5 @@
 /**
- * Issue 14: every tools/call of an MCP server is in its activity log (path-token and OAuth), refused
+ * Every tools/call of an MCP server is in its activity log (path-token and OAuth), refused
  * tool names too, with outcome, duration, record ids and a write's payload size, and nothing of a
  * message body; the log reads newest first with paging and `since`; server records carry last use
  * and 24-hour counts.

@@ -131,7 +131,7 @@ describe('POST /integrated-account', () => {
 		expect(body.error.message).toContain(`base_url: ${why}`);
 	});
 
-	// Issue 11 item 6: on a host not known to be eDesk, an unreachable one reads like any other failure.
+	// On a host not known to be eDesk, an unreachable one reads like any other failure.
 	it('answers 400 when no eDesk can be reached at a base_url that is not known to be eDesk', async () => {
 		const { response, body } = await createAccount({
 			name: 'x',

@@ -43,7 +43,7 @@ describe('POST /integrated-account/:id/mcp', () => {
 			expires_at: null,
 			created_at: expect.any(String),
 			seeded: false,
-			// Issue 14: activity figures (a new server has none).
+			// Activity figures (a new server has none).
 			last_used_at: null,
 			calls_24h: 0,
 			errors_24h: 0,

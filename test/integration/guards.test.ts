@@ -1,5 +1,5 @@
 /**
- * Regressions of issue 11 (hardening) item 12: guards that a deliberate break of each passed the
+ * Regressions: guards that a deliberate break of each passed the
  * whole workerd suite unnoticed. Each test here fails under that break: tools/call looking a tool up
  * in the whole catalogue, no token-hash re-check of the record, no KV expiration backstop, and a
  * progress interval too long to ever tick.

@@ -1,5 +1,5 @@
 /**
- * Regressions of issue 11 (hardening) item 10 on the management API: a 100-year token, a future
+ * Regressions on the management API: a 100-year token, a future
  * `iat` and an audience list were accepted, and no token could be revoked. Tokens now have a bounded
  * lifetime and a `jti`, and `POST /api-tokens/revocations` refuses a token from its next request on.
  */

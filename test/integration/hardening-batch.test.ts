@@ -1,5 +1,5 @@
 /**
- * Regression of issue 11 (hardening) item 3: a JSON-RPC batch (2025-03-26) of 2,000 tool calls ran
+ * Regression: a JSON-RPC batch (2025-03-26) of 2,000 tool calls ran
  * 2,000 eDesk calls in series for 88 s. A batch holds at most 20 messages; a larger one gets 400
  * before any of it runs.
  */

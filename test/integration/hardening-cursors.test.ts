@@ -1,5 +1,5 @@
 /**
- * Regression of issue 11 (hardening) item 4: list cursors were signed with sha256(URL token), which
+ * Regression: list cursors were signed with sha256(URL token), which
  * anyone holding the URL can compute, and a cursor's filters were sent to eDesk unchecked
  * (`filter_status_equals=NotInEnum`, `itemsPerPage=100000`). Cursors are now signed with a key derived
  * from the CREDENTIAL_KEY secret, and what a cursor carries is checked like fresh arguments.

@@ -1,5 +1,5 @@
 /**
- * Regression of issue 11 (hardening) item 11: the `url` of a new MCP server was built from the Host
+ * Regression: the `url` of a new MCP server was built from the Host
  * header (`Host: evil.example` gave `http://evil.example/mcp/em_…`). Outside development it is built
  * from PUBLIC_URL.
  */

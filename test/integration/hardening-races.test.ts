@@ -1,5 +1,5 @@
 /**
- * Regressions of issue 11 (hardening) items 1 and 5: a PATCH whose body was still arriving wrote
+ * Regressions: a PATCH whose body was still arriving wrote
  * its old copy of a server back after a DELETE (the revoked URL worked again); a server created
  * while its account was being deleted was orphaned; an `expires_at` past 2038 gave a 500 and left an
  * orphan alarm. Interleavings are driven by a request body that arrives only when the test says so,

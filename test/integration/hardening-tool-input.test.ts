@@ -1,5 +1,5 @@
 /**
- * Regressions of issue 11 (hardening), items 7 to 9: tool arguments that JSON Schema let through and
+ * Regressions: tool arguments that JSON Schema let through and
  * that reached eDesk (undeclared nested keys, non-finite and unsafe integers, bad base64, a raw CR in
  * a multipart file name). Each is refused before any eDesk call, or made safe, and never logs an error.
  */

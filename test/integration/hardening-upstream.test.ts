@@ -1,5 +1,5 @@
 /**
- * Regressions of issue 11 (hardening) items 6 and 14: redirects from an eDesk base URL were
+ * Regressions: redirects from an eDesk base URL were
  * followed (the /whoami check and tool calls reached another port, API token included), and the
  * account check's errors told hosts and ports apart. Every eDesk call now goes through the one eDesk
  * client, which never follows a redirect; for a host that is not known to be eDesk every failure of

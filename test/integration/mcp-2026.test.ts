@@ -1,5 +1,5 @@
 /**
- * MCP 2026-07-28 on the same endpoint as the 2025 revisions (issue 12): requests whose `_meta` claims
+ * MCP 2026-07-28 on the same endpoint as the 2025 revisions: requests whose `_meta` claims
  * the version are served statelessly by the new rules (basic/versioning, basic/transports/streamable-http,
  * server/discover, server/utilities/caching, basic/patterns/subscriptions); the rest is unchanged.
  */

@@ -140,7 +140,7 @@ describe('MCP-Protocol-Version header', () => {
 		expect(res.status).toBe(202);
 	});
 
-	// Issue 12: the server speaks 2026-07-28 now (see mcp-2026.test.ts); a 2026-07-28 request without
+	// The server speaks 2026-07-28 now (see mcp-2026.test.ts); a 2026-07-28 request without
 	// its `_meta` is malformed there (basic/index §Request metadata), so clients no longer fall back.
 	it('answers a 2026-07-28 request without its _meta with 400 and -32602', async () => {
 		const res = await post(
@@ -298,7 +298,8 @@ describe('token lookup', () => {
 	it.each([
 		'/.well-known/oauth-protected-resource',
 		'/.well-known/oauth-protected-resource/mcp/abc',
-		// (The root /.well-known/oauth-authorization-server answers since issue 13: see oauth-*.test.ts.)
+		// (The root /.well-known/oauth-authorization-server is the OAuth server's metadata: see
+		// oauth-*.test.ts.)
 		'/.well-known/oauth-authorization-server/mcp/abc',
 		'/.well-known/openid-configuration/mcp/abc',
 		'/mcp/abc/.well-known/openid-configuration',

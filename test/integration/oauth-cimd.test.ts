@@ -1,5 +1,5 @@
 /**
- * Issue 13: a client identified by a Client ID Metadata Document (its client_id is an https URL the
+ * A client identified by a Client ID Metadata Document (its client_id is an https URL the
  * provider fetches; the test config serves the document, no registration call is made) signs in.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Issue 13: the consent page `/authorize`. It shows the client and exactly what is granted, escapes
+ * The consent page `/authorize`. It shows the client and exactly what is granted, escapes
  * everything that came from a client, is bound to the browser that opened it (CSRF), carries the same
  * CSP discipline as /admin, lets the person deny, and rate-limits failed access keys.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 13: signing in with OAuth 2.1 (authorization code + PKCE S256, RFC 8707 resource, RFC 9207
+ * Signing in with OAuth 2.1 (authorization code + PKCE S256, RFC 8707 resource, RFC 9207
  * iss) binds the tokens to the one MCP server whose access key the person pasted; the refusals the
  * issue lists: a wrong resource, a wrong PKCE verifier, an unregistered redirect URI, a reused code,
  * and server A's token on server B.

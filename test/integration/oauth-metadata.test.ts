@@ -1,5 +1,5 @@
 /**
- * Issue 13: the OAuth-protected MCP endpoint `/mcp` and its discovery documents (RFC 9728 protected
+ * The OAuth-protected MCP endpoint `/mcp` and its discovery documents (RFC 9728 protected
  * resource metadata, RFC 8414 authorization server metadata), as MCP 2026-07-28 authorization asks.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Issue 13: OAuth tokens live and die with their MCP server. Revoking or expiring the server ends
+ * OAuth tokens live and die with their MCP server. Revoking or expiring the server ends
  * every grant and token at once (checked on every request, as a URL token is), no token outlives
  * `expires_at`, a PATCHed filter applies to signed-in clients, and the management API lists and
  * revokes a server's grants.

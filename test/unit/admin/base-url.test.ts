@@ -1,4 +1,4 @@
-/** Which eDesk base URLs an account may use (issue 11 item 6: outside development only listed ones, matched exactly). */
+/** Which eDesk base URLs an account may use (outside development only listed ones, matched exactly). */
 import { describe, expect, it } from 'vitest';
 import { requireBaseUrl } from '../../../worker/admin/base-url';
 import { parseConfig } from '../../../worker/config';

@@ -35,7 +35,7 @@ describe('verifyApiToken', () => {
 		});
 	});
 
-	// Issue 11 item 10: an array `aud` was accepted.
+	// An array `aud` was accepted.
 	it('refuses an audience list, even one that contains the configured audience', async () => {
 		const result = await verifyApiToken(
 			await sign({ aud: ['other', 'edesk-mcp-admin'] }),
@@ -156,7 +156,7 @@ describe('verifyApiToken', () => {
 	});
 });
 
-// Regressions of issue 11 (hardening) item 10: a 100-year `exp` and an `iat` in the future were
+// Regressions: a 100-year `exp` and an `iat` in the future were
 // accepted, and no token could be revoked (no `jti`).
 describe('verifyApiToken lifetime and token id', () => {
 	it('refuses a lifetime beyond the configured maximum (90 days by default)', async () => {

@@ -124,7 +124,7 @@ describe('validateArgs with text that is not valid Unicode', () => {
 	});
 });
 
-// Regression, issue 11 (hardening) item 9: `1e999` reached eDesk as DELETE /v1/tags/-Infinity, and
+// Regression: `1e999` reached eDesk as DELETE /v1/tags/-Infinity, and
 // ids above 2^53 were rounded to another record.
 describe('validateArgs with numbers JSON cannot carry exactly', () => {
 	const spec = () => findTool('delete_a_e_desk_tag_by_id')!;
