@@ -122,6 +122,8 @@ describe('search_tools', () => {
 	it('finds the tickets list for "tickets" and an order-note tool for "order note"', async () => {
 		const tickets = await callTool(full.url, 'search_tools', { query: 'tickets' });
 		expect(tickets.isError).toBe(false);
+		// Like every successful result: the same data as structuredContent.
+		expect(tickets.result.structuredContent).toEqual(tickets.data);
 		expect(tickets.data.tools[0]).toMatchObject({
 			name: 'list_all_e_desk_tickets',
 			method: 'list',
@@ -175,9 +177,10 @@ describe('get_tool_schema', () => {
 	it('gives the same definitions as tools/list of an "all" server', async () => {
 		const names = ['list_all_e_desk_tickets', 'create_a_e_desk_message'];
 		const all = (await listed(fullAll.url)).filter((t) => names.includes(t.name));
-		const { isError, data } = await callTool(full.url, 'get_tool_schema', { names });
+		const { isError, data, result } = await callTool(full.url, 'get_tool_schema', { names });
 		expect(isError).toBe(false);
 		expect(data).toEqual({ tools: all });
+		expect(result.structuredContent).toEqual({ tools: all });
 	});
 
 	it('suggests the closest names for a typo, and treats a filtered-out tool as unknown', async () => {

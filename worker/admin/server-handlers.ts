@@ -7,10 +7,9 @@ import { accountDirectory } from '../directory/directory';
 import { isExpired } from '../expiry/is-expired';
 import { HttpError } from '../lib/errors';
 import { json } from '../lib/http';
-import { TOOL_CATALOG } from '../tools/catalog';
 import { discoveryOf } from '../tools/discovery/meta-tools';
 import { estimateToolsListTokens } from '../tools/wire-tool';
-import { filterTools } from '../tools/filter-tools';
+import { toolsFor } from '../tools/filter-tools';
 import { audit, requireAccount, requireServer, type AdminContext } from './admin-context';
 import { readJsonBody } from './read-body';
 import { CreateServerBodySchema, PreviewBodySchema, UpdateServerBodySchema } from './schemas';
@@ -147,7 +146,7 @@ export async function previewServer(c: AdminContext): Promise<Response> {
 	await requireAccount(c);
 	const body = await readJsonBody(c.request, PreviewBodySchema);
 	const config = requireServerConfig(body.config);
-	const tools = filterTools(TOOL_CATALOG, config);
+	const tools = toolsFor(config);
 	const listed = config.tool_exposure === 'discovery' ? discoveryOf(tools).listed : tools;
 	return json({
 		tools: tools.map((t) => ({ name: t.name, description: t.description, method: t.method })),

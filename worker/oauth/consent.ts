@@ -17,8 +17,7 @@ import { createTokenStore } from '../auth/token-store';
 import { parseConfig } from '../config';
 import { isExpired } from '../expiry/is-expired';
 import { readRequestText } from '../lib/read-limited';
-import { filterTools } from '../tools/filter-tools';
-import { TOOL_CATALOG } from '../tools/catalog';
+import { toolsFor } from '../tools/filter-tools';
 import { attemptWaitSeconds, recordFailedAttempt } from './attempts';
 import { confirmPage, consentHeaders, keyPage, messagePage, type GrantFacts } from './consent-page';
 import { signTicket, verifyTicket } from './consent-ticket';
@@ -166,7 +165,7 @@ async function grantFacts(env: Env, server: McpServerRecord): Promise<GrantFacts
 		serverName: server.name,
 		methods: server.config.methods,
 		tags: server.config.tags,
-		toolCount: filterTools(TOOL_CATALOG, server.config).length,
+		toolCount: toolsFor(server.config).length,
 		toolExposure: server.config.tool_exposure,
 		expiresAt: server.expires_at,
 		lockedWithApiToken: server.config.require_api_token_auth,

@@ -9,7 +9,7 @@ import {
 } from '../activity/activity-entry';
 import { decryptSecret } from '../auth/credential-crypto';
 import { deriveCursorKey } from '../auth/cursor-key';
-import type { AccountRecord, McpServerRecord, ServerConfig } from '../auth/records';
+import type { AccountRecord, McpServerRecord } from '../auth/records';
 import { RECORD_CACHE_TTL_MS } from '../auth/record-cache';
 import { KV_PROPAGATION_MS, type TokenStore } from '../auth/token-store';
 import type { Config } from '../config';
@@ -17,7 +17,6 @@ import { HttpError } from '../lib/errors';
 import type { McpServerContext } from '../mcp/methods';
 import { createEdeskClient, type EdeskClient } from '../proxy/edesk-client';
 import { createUpstreamFetcher } from '../proxy/upstream-fetcher';
-import { TOOL_CATALOG } from '../tools/catalog';
 import {
 	checkMetaArgs,
 	discoveryOf,
@@ -32,8 +31,8 @@ import {
 	type Discovery,
 } from '../tools/discovery/meta-tools';
 import { callTool, type ToolOutcome } from '../tools/execute';
-import { filterTools } from '../tools/filter-tools';
-import type { CallToolResult } from '../tools/tool-error';
+import { toolsFor } from '../tools/filter-tools';
+import { toolError, type CallToolResult } from '../tools/tool-error';
 import type { ToolSpec } from '../tools/tool-spec';
 
 /**
@@ -41,20 +40,6 @@ import type { ToolSpec } from '../tools/tool-spec';
  * the record memo's lifetime plus KV's propagation, so a cached list is never staler than that.
  */
 export const TOOLS_LIST_TTL_MS = RECORD_CACHE_TTL_MS + KV_PROPAGATION_MS;
-
-const toolSets = new Map<string, readonly ToolSpec[]>();
-
-/** The tool set of a config, computed once per distinct config per isolate. */
-function toolsFor(config: ServerConfig): readonly ToolSpec[] {
-	const key = JSON.stringify([config.methods, config.tags]);
-	let tools = toolSets.get(key);
-	if (!tools) {
-		tools = Object.freeze(filterTools(TOOL_CATALOG, config));
-		if (toolSets.size > 500) toolSets.clear();
-		toolSets.set(key, tools);
-	}
-	return tools;
-}
 
 /**
  * Decrypted eDesk API tokens by account record. The token store hands out the same record object while
@@ -122,14 +107,7 @@ export function createServerContext(
 				error instanceof HttpError
 					? error.message
 					: 'The eDesk account of this MCP server cannot be used';
-			return {
-				result: {
-					isError: true,
-					content: [
-						{ type: 'text', text: JSON.stringify({ error: 'account_unavailable', message }) },
-					],
-				},
-			};
+			return { result: toolError({ error: 'account_unavailable', message }) };
 		}
 		return callTool(spec, args, { edesk, cursorKey });
 	};

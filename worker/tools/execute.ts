@@ -1,30 +1,29 @@
 /** Runs one tool call: validate, route arguments, call eDesk, page and compact the answer. */
-import type { EdeskClient } from '../proxy/edesk-client';
-import type { UpstreamError } from '../proxy/edesk-errors';
-import { toRateLimitInfo, type RateLimitInfo } from '../proxy/rate-limit';
 import { compact, fitItems } from './compact-result';
 import { decodeCursor, encodeCursor } from './cursor';
 import { parseFields, project, type FieldTree } from './fields';
 import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from './derive-tools';
 import { routeArgs } from './route-args';
-import type { ToolSpec } from './tool-spec';
-import { toolError, toUpstreamToolError, type CallToolResult } from './tool-error';
-import { validateArgs } from './validate-args';
+import type { ToolRunContext, ToolRunOutcome, ToolSpec } from './tool-spec';
+import {
+	invalidArguments,
+	jsonResult,
+	toolError,
+	upstreamFailure,
+	type CallToolResult,
+} from './tool-error';
+import { validateArgs, type ArgIssue } from './validate-args';
 
 /** Byte budget of one list result; whole items beyond it are left for next_cursor. */
 export const LIST_RESULT_MAX_BYTES = 6_000;
 
-export interface CallContext {
-	edesk: EdeskClient;
+export interface CallContext extends ToolRunContext {
 	/** The server's key that signs list cursors (derived on first use). */
 	cursorKey: () => Promise<CryptoKey>;
 }
 
-export interface ToolOutcome {
-	result: CallToolResult;
-	/** Present when eDesk answered 429: the figures for the HTTP response headers. */
-	rateLimit?: RateLimitInfo;
-}
+/** A tool call's result, and the 429 figures for the HTTP response headers when eDesk sent one. */
+export type ToolOutcome = ToolRunOutcome;
 
 /** Executes `spec` with the client's flat `args`. Never throws for client or upstream mistakes. */
 export async function callTool(
@@ -33,26 +32,12 @@ export async function callTool(
 	ctx: CallContext,
 ): Promise<ToolOutcome> {
 	const checked = validateArgs(spec, args ?? {});
-	if (!checked.ok) {
-		return {
-			result: toolError({
-				error: 'invalid_arguments',
-				message: 'Arguments do not match the tool input schema.',
-				issues: checked.issues,
-			}),
-		};
-	}
+	if (!checked.ok) return { result: invalidArguments(checked.issues) };
 	const badFile =
 		spec.upstream.bodyEncoding === 'multipart' ? findBadBase64(checked.value) : undefined;
 	if (badFile !== undefined) {
 		const message = `${badFile}: must be standard base64 (A-Z, a-z, 0-9, +, /, = padding)`;
-		return {
-			result: toolError({
-				error: 'invalid_arguments',
-				message: 'Arguments do not match the tool input schema.',
-				issues: [{ field: badFile, message }],
-			}),
-		};
+		return { result: invalidArguments([{ field: badFile, message }]) };
 	}
 	// Hand-written tools (ChatGPT's search and fetch) run themselves with the validated arguments.
 	if (spec.run) return spec.run(checked.value, ctx);
@@ -74,14 +59,8 @@ export async function callTool(
 	});
 }
 
-function invalidFields(issues: { field: string; message: string }[]): ToolOutcome {
-	return {
-		result: toolError({
-			error: 'invalid_arguments',
-			message: 'fields names paths the result does not have.',
-			issues,
-		}),
-	};
+function invalidFields(issues: ArgIssue[]): ToolOutcome {
+	return { result: invalidArguments(issues, 'fields names paths the result does not have.') };
 }
 
 async function callSingle(
@@ -98,14 +77,14 @@ async function callSingle(
 		body: routed.body,
 		bodyEncoding: spec.upstream.bodyEncoding,
 	});
-	if (!res.ok) return failure(spec, res.error, res.headers);
+	if (!res.ok) return upstreamFailure(spec, res.error, res.headers);
 	const body = res.value.body;
 	const data =
 		typeof body === 'object' && body !== null && 'data' in body
 			? (body as { data: unknown }).data
 			: body;
 	const value = compact(tree ? project(data, tree) : data) ?? null;
-	return { result: structured(JSON.stringify(value), value) };
+	return { result: jsonResult(value) };
 }
 
 async function callList(
@@ -160,7 +139,7 @@ async function callList(
 	query.set('page', String(page));
 	query.set('itemsPerPage', String(perPage));
 	const res = await ctx.edesk.request({ method: spec.upstream.method, path: routed.path, query });
-	if (!res.ok) return failure(spec, res.error, res.headers);
+	if (!res.ok) return upstreamFailure(spec, res.error, res.headers);
 
 	const body = (res.value.body ?? {}) as {
 		data?: unknown;
@@ -203,26 +182,7 @@ async function callList(
 		out += `,"total":${total}`;
 		value.total = total;
 	}
-	return { result: { content: [{ type: 'text', text: `${out}}` }], structuredContent: value } };
-}
-
-function failure(spec: ToolSpec, error: UpstreamError, headers: Headers | undefined): ToolOutcome {
-	const result = toUpstreamToolError(spec, error);
-	if (error.kind === 'rate_limited')
-		return { result, rateLimit: toRateLimitInfo(headers, error.retryAfterSeconds) };
-	return { result };
-}
-
-/**
- * A result whose text is `json` and whose structuredContent is the same value; a value that is not an
- * object (MCP wants one there) goes under `result`.
- */
-function structured(json: string, value: unknown): CallToolResult {
-	const object =
-		typeof value === 'object' && value !== null && !Array.isArray(value)
-			? (value as Record<string, unknown>)
-			: { result: value };
-	return { content: [{ type: 'text', text: json }], structuredContent: object };
+	return { result: jsonResult(value, `${out}}`) };
 }
 
 function invalidCursor(): ToolOutcome {

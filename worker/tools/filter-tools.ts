@@ -41,6 +41,23 @@ export function filterTools(catalog: readonly ToolSpec[], config: FilterConfig):
 		.map((tool) => scopedFor(tool, tags));
 }
 
+const toolSets = new Map<string, readonly ToolSpec[]>();
+
+/**
+ * The catalogue tools of a server with this config: one frozen array per distinct config per isolate,
+ * so what is memoised by tool set (the discovery index, the tools/list result) is built once.
+ */
+export function toolsFor(config: FilterConfig): readonly ToolSpec[] {
+	const key = JSON.stringify([config.methods, config.tags]);
+	let tools = toolSets.get(key);
+	if (!tools) {
+		tools = Object.freeze(filterTools(TOOL_CATALOG, config));
+		if (toolSets.size > 500) toolSets.clear();
+		toolSets.set(key, tools);
+	}
+	return tools;
+}
+
 /** Problems with a config, as `field: message` lines a person can act on; empty when it is usable. */
 export function validateServerConfig(
 	config: FilterConfig,

@@ -1,12 +1,46 @@
-/** Tool execution failures as CallToolResult `isError` payloads the model can act on. */
+/** Tool results: a success as JSON text plus structuredContent, and failures as `isError` payloads the model can act on. */
 import { EDESK_ERROR_CODES, type UpstreamError } from '../proxy/edesk-errors';
-import type { ToolSpec } from './tool-spec';
+import { toRateLimitInfo } from '../proxy/rate-limit';
+import type { ToolRunOutcome, ToolSpec } from './tool-spec';
+import type { ArgIssue } from './validate-args';
 
 export interface CallToolResult {
 	content: { type: 'text'; text: string }[];
 	/** The same data as the text, as an object (every successful result; MCP 2025-06-18 and later). */
 	structuredContent?: Record<string, unknown>;
 	isError?: boolean;
+}
+
+/**
+ * A successful result: `json` (the JSON text of `value`) as its one text item, and the same value as
+ * structuredContent; a value that is not an object (MCP wants one there) goes under `result`.
+ */
+export function jsonResult(value: unknown, json: string = JSON.stringify(value)): CallToolResult {
+	const object =
+		typeof value === 'object' && value !== null && !Array.isArray(value)
+			? (value as Record<string, unknown>)
+			: { result: value };
+	return { content: [{ type: 'text', text: json }], structuredContent: object };
+}
+
+/** The `invalid_arguments` result: which arguments are wrong, and why. */
+export function invalidArguments(
+	issues: ArgIssue[],
+	message = 'Arguments do not match the tool input schema.',
+): CallToolResult {
+	return toolError({ error: 'invalid_arguments', message, issues });
+}
+
+/** The outcome of a failed eDesk call: its isError result, and the 429 figures for the HTTP headers. */
+export function upstreamFailure(
+	spec: ToolSpec,
+	error: UpstreamError,
+	headers: Headers | undefined,
+): ToolRunOutcome {
+	const result = toUpstreamToolError(spec, error);
+	if (error.kind === 'rate_limited')
+		return { result, rateLimit: toRateLimitInfo(headers, error.retryAfterSeconds) };
+	return { result };
 }
 
 /** An `isError` result carrying a compact JSON explanation. */

@@ -5,9 +5,9 @@
  * the order's url).
  */
 import type { EdeskClient } from '../../proxy/edesk-client';
-import { toolError } from '../tool-error';
 import type { ToolRunOutcome, ToolSpec } from '../tool-spec';
-import { createReader, jsonResult, settle, UpstreamStop, type Reader } from './reader';
+import { invalidArguments, jsonResult } from '../tool-error';
+import { createReader, settle, UpstreamStop, type Reader } from './reader';
 import {
 	asId,
 	asNum,
@@ -54,11 +54,11 @@ export async function runFetch(
 	}
 	const reader = createReader(edesk, spec, FETCH_MAX_CALLS);
 	try {
-		return jsonResult(
+		const record =
 			typed.kind === 'ticket'
 				? await fetchTicket(typed, reader)
-				: await fetchOrder(typed, reader, scope),
-		);
+				: await fetchOrder(typed, reader, scope);
+		return { result: jsonResult(record) };
 	} catch (error) {
 		if (error instanceof UpstreamStop) return error.outcome;
 		throw error;
@@ -66,13 +66,7 @@ export async function runFetch(
 }
 
 function invalidId(message: string): ToolRunOutcome {
-	return {
-		result: toolError({
-			error: 'invalid_arguments',
-			message: 'Arguments do not match the tool input schema.',
-			issues: [{ field: 'id', message }],
-		}),
-	};
+	return { result: invalidArguments([{ field: 'id', message }]) };
 }
 
 async function contactOf(r: Reader, contactId: string | undefined): Promise<Rec | undefined> {

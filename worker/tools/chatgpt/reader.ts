@@ -3,8 +3,7 @@
  * failure stops the tool with the same isError result (and 429 figures) as any other tool.
  */
 import type { EdeskClient } from '../../proxy/edesk-client';
-import { toRateLimitInfo } from '../../proxy/rate-limit';
-import { toUpstreamToolError } from '../tool-error';
+import { upstreamFailure } from '../tool-error';
 import type { ToolRunOutcome, ToolSpec } from '../tool-spec';
 import { asRec, asRecs, type Rec } from './records';
 
@@ -43,12 +42,10 @@ export function createReader(edesk: EdeskClient, spec: ToolSpec, maxCalls: numbe
 		if (res.ok) return asRec(res.value.body)?.['data'];
 		const { error } = res;
 		if (missingOk && error.kind === 'http' && error.status === 404) return undefined;
-		const result = toUpstreamToolError(spec, error);
-		if (error.kind === 'rate_limited') {
-			const rateLimit = toRateLimitInfo(res.headers, error.retryAfterSeconds);
-			throw new UpstreamStop({ result, rateLimit }, true);
-		}
-		throw new UpstreamStop({ result }, false);
+		throw new UpstreamStop(
+			upstreamFailure(spec, error, res.headers),
+			error.kind === 'rate_limited',
+		);
 	};
 	return {
 		async one(path, missingOk = false) {
@@ -77,11 +74,4 @@ export async function settle(calls: readonly Promise<unknown>[]): Promise<void> 
 	const stops = failures.filter((f): f is UpstreamStop => f instanceof UpstreamStop);
 	if (stops.length < failures.length) throw failures.find((f) => !(f instanceof UpstreamStop));
 	throw stops.find((s) => s.rateLimited) ?? stops[0];
-}
-
-/** A successful result: one text item holding `value` as JSON, and the same value as structuredContent. */
-export function jsonResult(value: Record<string, unknown>): ToolRunOutcome {
-	return {
-		result: { content: [{ type: 'text', text: JSON.stringify(value) }], structuredContent: value },
-	};
 }

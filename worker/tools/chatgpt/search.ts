@@ -13,7 +13,8 @@
  */
 import type { EdeskClient } from '../../proxy/edesk-client';
 import type { ToolRunOutcome, ToolSpec } from '../tool-spec';
-import { createReader, jsonResult, settle, UpstreamStop, type Reader } from './reader';
+import { jsonResult } from '../tool-error';
+import { createReader, settle, UpstreamStop, type Reader } from './reader';
 import {
 	asId,
 	asRec,
@@ -136,7 +137,7 @@ export async function runSearch(
 		if (error instanceof UpstreamStop) return error.outcome;
 		throw error;
 	}
-	return jsonResult({ results: found.results() });
+	return { result: jsonResult({ results: found.results() }) };
 }
 
 function plan(q: string, r: Reader, f: Found): Promise<void> {

@@ -28,7 +28,7 @@ const FETCH_DESCRIPTION =
 	'Read a search result (ticket:<n> or sales_order:<n>) as text: a ticket with customer, order and latest 5 messages; an order with items, totals, ship-to city, tracking.';
 
 function searchTool(scope: Scope): ToolSpec {
-	return {
+	const spec: ToolSpec = {
 		name: SEARCH_TOOL_NAME,
 		description: SEARCH_DESCRIPTION,
 		method: 'list',
@@ -45,13 +45,14 @@ function searchTool(scope: Scope): ToolSpec {
 		resultOmit: [],
 		run: (args, { edesk }) => {
 			const query = typeof args['query'] === 'string' ? args['query'] : '';
-			return runSearch(searchSpec(scope), query, edesk, scope);
+			return runSearch(spec, query, edesk, scope);
 		},
 	};
+	return spec;
 }
 
 function fetchTool(scope: Scope): ToolSpec {
-	return {
+	const spec: ToolSpec = {
 		name: FETCH_TOOL_NAME,
 		description: FETCH_DESCRIPTION,
 		method: 'get',
@@ -68,9 +69,10 @@ function fetchTool(scope: Scope): ToolSpec {
 		resultOmit: [],
 		run: (args, { edesk }) => {
 			const id = typeof args['id'] === 'string' ? args['id'] : '';
-			return runFetch(fetchSpec(scope), id, edesk, scope);
+			return runFetch(spec, id, edesk, scope);
 		},
 	};
+	return spec;
 }
 
 const KEYS = ['tickets+orders', 'tickets', 'orders'] as const;

@@ -5,7 +5,7 @@
  * the named tool is the server context's job (worker/servers/server-context.ts).
  */
 import { READ_ONLY_ANNOTATIONS, type ToolSpec } from '../tool-spec';
-import { toolError, type CallToolResult } from '../tool-error';
+import { invalidArguments, jsonResult, toolError, type CallToolResult } from '../tool-error';
 import { validateArgs } from '../validate-args';
 import { toWireTool, type ListedTool } from '../wire-tool';
 import { closestNames, searchTools } from './search';
@@ -141,15 +141,7 @@ export function checkMetaArgs(
 	args: unknown,
 ): { ok: true; value: Record<string, unknown> } | { ok: false; result: CallToolResult } {
 	const checked = validateArgs(tool, args);
-	if (checked.ok) return checked;
-	return {
-		ok: false,
-		result: toolError({
-			error: 'invalid_arguments',
-			message: 'Arguments do not match the tool input schema.',
-			issues: checked.issues,
-		}),
-	};
+	return checked.ok ? checked : { ok: false, result: invalidArguments(checked.issues) };
 }
 
 /** `search_tools` with checked arguments: the best matches among the server's tools. */
@@ -175,7 +167,7 @@ export function runSearchTools(
 		payload['hint'] =
 			`No tool matches. Try a resource (${resources.join(', ')}) or an action (list, get, create, update, delete).`;
 	}
-	return text(payload);
+	return jsonResult(payload);
 }
 
 /** `get_tool_schema` with checked arguments: each named tool's definition; did-you-mean for the rest. */
@@ -198,7 +190,7 @@ export function runGetToolSchema(
 			unknown,
 		});
 	}
-	return text(unknown.length > 0 ? { tools: found, unknown } : { tools: found });
+	return jsonResult(unknown.length > 0 ? { tools: found, unknown } : { tools: found });
 }
 
 /** What `call_tool` with checked arguments names: a tool of the server to run, or the refusal. */
@@ -234,8 +226,4 @@ function summary(description: string): string {
 	const end = description.search(/(?<!\b(?:e\.g|i\.e|etc|vs))\.(\s|$)/);
 	const first = end === -1 ? description : description.slice(0, end + 1);
 	return first.length <= SUMMARY_MAX_CHARS ? first : `${first.slice(0, SUMMARY_MAX_CHARS - 1)}…`;
-}
-
-function text(payload: unknown): CallToolResult {
-	return { content: [{ type: 'text', text: JSON.stringify(payload) }] };
 }
