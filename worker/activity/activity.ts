@@ -79,6 +79,14 @@ export function listActivity(
 	return activityObject(env, server.id).list(server.account_id, options);
 }
 
+/** When each OAuth grant of a server was last used, by grant id. */
+export function grantsLastUsed(
+	env: Pick<Env, 'ACTIVITY'>,
+	server: { id: string; account_id: string },
+): Promise<Record<string, string>> {
+	return activityObject(env, server.id).grantsLastUsed(server.account_id);
+}
+
 /** Last use and the last 24 hours of a server. */
 export function summarizeActivity(
 	env: Pick<Env, 'ACTIVITY'>,

@@ -19,8 +19,6 @@ export interface ActivitySummary {
 	last_used_at: string | null;
 	calls_24h: number;
 	errors_24h: number;
-	/** When each OAuth grant was last used, by grant id. */
-	grants_last_used: Record<string, string>;
 }
 
 const DAY_MS = 86_400_000;
@@ -35,14 +33,16 @@ export class ServerActivity extends DurableObject<Env> {
 	}
 
 	private ensureSchema(): void {
-		{
-			this.sql(`CREATE TABLE IF NOT EXISTS calls (
-				seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, at INTEGER NOT NULL, tool TEXT NOT NULL,
-				outcome TEXT NOT NULL, error_code TEXT, status INTEGER, duration_ms INTEGER NOT NULL, via TEXT NOT NULL,
-				client_id TEXT, grant_id TEXT, record_ids TEXT NOT NULL, payload_bytes INTEGER)`);
-			this.sql('CREATE INDEX IF NOT EXISTS calls_at ON calls (at, seq)');
-			this.sql('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
-		}
+		this.sql(`CREATE TABLE IF NOT EXISTS calls (
+			seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, at INTEGER NOT NULL, tool TEXT NOT NULL,
+			outcome TEXT NOT NULL, error_code TEXT, status INTEGER, duration_ms INTEGER NOT NULL, via TEXT NOT NULL,
+			client_id TEXT, grant_id TEXT, record_ids TEXT NOT NULL, payload_bytes INTEGER)`);
+		this.sql('CREATE INDEX IF NOT EXISTS calls_at ON calls (at, seq)');
+		// Only OAuth calls carry a grant: path-token calls add nothing to this index.
+		this.sql(
+			'CREATE INDEX IF NOT EXISTS calls_grant ON calls (grant_id, at) WHERE grant_id IS NOT NULL',
+		);
+		this.sql('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
 	}
 
 	private sql(query: string, ...bindings: SqlStorageValue[]): Row[] {
@@ -103,30 +103,29 @@ export class ServerActivity extends DurableObject<Env> {
 
 	/** Last use, and calls and failures (errors and refusals) over the 24 hours before `now`. */
 	async summary(accountId: string, now: number): Promise<ActivitySummary> {
-		const empty: ActivitySummary = {
-			last_used_at: null,
-			calls_24h: 0,
-			errors_24h: 0,
-			grants_last_used: {},
-		};
-		if (!this.ownedBy(accountId)) return empty;
+		if (!this.ownedBy(accountId)) return { last_used_at: null, calls_24h: 0, errors_24h: 0 };
 		const counts = this.sql(
 			"SELECT COUNT(*) AS calls, SUM(CASE WHEN outcome = 'ok' THEN 0 ELSE 1 END) AS errors FROM calls WHERE at >= ?",
 			now - DAY_MS,
 		)[0];
 		const last = this.sql('SELECT MAX(at) AS at FROM calls')[0]?.at;
+		return {
+			last_used_at: typeof last === 'number' ? new Date(last).toISOString() : null,
+			calls_24h: Number(counts?.calls ?? 0),
+			errors_24h: Number(counts?.errors ?? 0),
+		};
+	}
+
+	/** When each OAuth grant of the server was last used, by grant id (read from calls_grant). */
+	async grantsLastUsed(accountId: string): Promise<Record<string, string>> {
 		const grants: Record<string, string> = {};
+		if (!this.ownedBy(accountId)) return grants;
 		for (const row of this.sql(
 			'SELECT grant_id, MAX(at) AS at FROM calls WHERE grant_id IS NOT NULL GROUP BY grant_id',
 		)) {
 			grants[String(row.grant_id)] = new Date(Number(row.at)).toISOString();
 		}
-		return {
-			last_used_at: typeof last === 'number' ? new Date(last).toISOString() : null,
-			calls_24h: Number(counts?.calls ?? 0),
-			errors_24h: Number(counts?.errors ?? 0),
-			grants_last_used: grants,
-		};
+		return grants;
 	}
 
 	/** Hourly: drops records past the retention time and beyond the count; an empty log goes entirely. */

@@ -1,5 +1,5 @@
 /** Handlers of `/integrated-account/:id/mcp/:mcp_id/grants[/:grant_id]`: the OAuth sign-ins of one MCP server. */
-import { summarizeActivity } from '../activity/activity';
+import { grantsLastUsed } from '../activity/activity';
 import { HttpError } from '../lib/errors';
 import { json } from '../lib/http';
 import { listServerGrants, revokeServerGrant } from '../oauth/grants';
@@ -8,13 +8,11 @@ import { audit, requireServer, type AdminContext } from './admin-context';
 /** `GET …/grants`: the server's active OAuth grants (client, scope, created, expiry, last used), never a token. */
 export async function listGrants(c: AdminContext): Promise<Response> {
 	const server = await requireServer(c);
-	const [grants, usage] = await Promise.all([
+	const [grants, lastUsed] = await Promise.all([
 		listServerGrants(c.env, server.id),
-		summarizeActivity(c.env, server).catch(() => null),
+		grantsLastUsed(c.env, server).catch(() => ({}) as Record<string, string>),
 	]);
-	return json({
-		data: grants.map((g) => ({ ...g, last_used_at: usage?.grants_last_used[g.id] ?? null })),
-	});
+	return json({ data: grants.map((g) => ({ ...g, last_used_at: lastUsed[g.id] ?? null })) });
 }
 
 /** `DELETE …/grants/:grant_id`: ends one sign-in at once (its refresh token and every access token). */
