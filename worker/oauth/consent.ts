@@ -11,12 +11,13 @@ import {
 	type ConsentDescription,
 	type OAuthHelpers,
 } from '@cloudflare/workers-oauth-provider';
-import { sha256Hex, timingSafeEqualHex } from '../auth/hash';
+import { sha256Hex } from '../auth/hash';
 import type { McpServerRecord } from '../auth/records';
 import { createTokenStore } from '../auth/token-store';
 import { parseConfig } from '../config';
 import { isExpired } from '../expiry/is-expired';
 import { readRequestText } from '../lib/read-limited';
+import { findLiveServer } from '../servers/live-server';
 import { toolsFor } from '../tools/filter-tools';
 import { attemptWaitSeconds, recordFailedAttempt } from './attempts';
 import { confirmPage, consentHeaders, keyPage, messagePage, type GrantFacts } from './consent-page';
@@ -151,11 +152,7 @@ async function approve(flow: Flow, ticket: string): Promise<Response> {
 async function serverOfKey(env: Env, key: string): Promise<McpServerRecord | null> {
 	const token = URL_TOKEN.exec(key)?.[0];
 	if (!token) return null;
-	const hash = await sha256Hex(token);
-	const record = await createTokenStore(env.TOKENS).getServerByTokenHash(hash);
-	if (!record || !timingSafeEqualHex(record.token_hash, hash) || isExpired(record, Date.now()))
-		return null;
-	return record;
+	return findLiveServer(createTokenStore(env.TOKENS), await sha256Hex(token));
 }
 
 async function grantFacts(env: Env, server: McpServerRecord): Promise<GrantFacts> {

@@ -9,12 +9,10 @@ import {
 	type TokenExchangeCallbackOptions,
 	type TokenExchangeCallbackResult,
 } from '@cloudflare/workers-oauth-provider';
-import { createTokenStore } from '../auth/token-store';
+import { createTokenStore, KV_MIN_TTL_SECONDS } from '../auth/token-store';
 import { isExpired } from '../expiry/is-expired';
 import { isOAuthProps } from './oauth-props';
 
-/** KV cannot hold a token for less than a minute; a server closer to its end gets no new token. */
-const MIN_TTL_SECONDS = 60;
 /** Access tokens live an hour at most (less when their server expires sooner). */
 export const ACCESS_TOKEN_TTL_SECONDS = 3_600;
 /** A grant (its refresh token) lives 30 days from its last use at most (less when its server expires sooner). */
@@ -36,7 +34,7 @@ export async function capTokenLifetimes(
 		record.expires_at === null
 			? Infinity
 			: Math.floor((Date.parse(record.expires_at) - now) / 1000);
-	if (remaining < MIN_TTL_SECONDS) throw revoked();
+	if (remaining < KV_MIN_TTL_SECONDS) throw revoked();
 	const accessTokenTTL = Math.min(ACCESS_TOKEN_TTL_SECONDS, remaining);
 	const grantTTL = Math.min(GRANT_TTL_SECONDS, remaining);
 	if (options.grantType === GrantType.AUTHORIZATION_CODE)

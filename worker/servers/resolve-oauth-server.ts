@@ -1,11 +1,10 @@
 /** Turns the grant of an OAuth access token into the one MCP server it opens, checked on every request as a URL token is. */
 import type { ActivityCaller } from '../activity/activity-entry';
-import { timingSafeEqualHex } from '../auth/hash';
 import { createTokenStore } from '../auth/token-store';
 import type { Config } from '../config';
-import { isExpired } from '../expiry/is-expired';
 import type { McpServerContext } from '../mcp/methods';
 import type { OAuthProps } from '../oauth/oauth-props';
+import { findLiveServer } from './live-server';
 import { createServerContext } from './server-context';
 
 /**
@@ -19,13 +18,7 @@ export async function resolveOAuthServer(
 ): Promise<McpServerContext | null> {
 	const { env, ctx, config, caller } = request;
 	const store = createTokenStore(env.TOKENS);
-	const record = await store.getServerByTokenHash(props.token_hash);
-	if (
-		!record ||
-		!timingSafeEqualHex(record.token_hash, props.token_hash) ||
-		record.id !== props.server_id
-	)
-		return null;
-	if (isExpired(record, Date.now())) return null;
+	const record = await findLiveServer(store, props.token_hash);
+	if (!record || record.id !== props.server_id) return null;
 	return createServerContext(record, { env, ctx, config, store, caller });
 }

@@ -1,13 +1,13 @@
 /** Turns the URL token of `/mcp/<token>` into the MCP server it names, or the refusal to send. */
 import { requireApiToken } from '../auth/bearer';
-import { sha256Hex, timingSafeEqualHex } from '../auth/hash';
+import { sha256Hex } from '../auth/hash';
 import { createTokenStore } from '../auth/token-store';
 import type { Config } from '../config';
-import { isExpired } from '../expiry/is-expired';
 import { ensureExpiryScheduled } from '../expiry/schedule';
 import { toErrorResponse } from '../lib/errors';
 import { notFound } from '../lib/http';
 import type { McpServerContext } from '../mcp/methods';
+import { findLiveServer } from './live-server';
 import { createServerContext } from './server-context';
 
 /** URL tokens look like `em_` + 43 base64url characters; anything else is refused without a KV read. */
@@ -24,11 +24,8 @@ export async function resolveServer(
 	if (!TOKEN_SHAPE.test(token)) return notFound();
 	const tokenHash = await sha256Hex(token);
 	const store = createTokenStore(env.TOKENS);
-	const record = await store.getServerByTokenHash(tokenHash);
-	// The record must name the hash it was found under (a misfiled record never serves another token).
-	if (!record || !timingSafeEqualHex(record.token_hash, tokenHash)) return notFound();
-	// Expired means gone at once, even while KV still holds the record (fails closed).
-	if (isExpired(record, Date.now())) return notFound();
+	const record = await findLiveServer(store, tokenHash);
+	if (!record) return notFound();
 	if (record.expires_at && !record.expiry_scheduled)
 		ctx.waitUntil(ensureExpiryScheduled(env, record));
 	if (record.config.require_api_token_auth) {
