@@ -2,6 +2,7 @@
 import { TOOL_EXPOSURES } from '../auth/records';
 import { SANDBOX_BASE_URL } from '../config';
 import { json } from '../lib/http';
+import { OAUTH_MCP_PATH, publicOrigin } from '../oauth/provider';
 import { ALL_TAGS, TOOL_CATALOG } from '../tools/catalog';
 import { META_TOOL_NAMES } from '../tools/discovery/meta-tools';
 import { METHOD_GROUPS, METHOD_NAMES } from '../tools/filter-tools';
@@ -24,7 +25,8 @@ export async function getCatalogMeta(c: AdminContext): Promise<Response> {
 		name_max_chars: NAME_MAX_CHARS,
 		min_expiry_ahead_seconds: MIN_EXPIRY_AHEAD_SECONDS,
 		max_expiry_ahead_days: MAX_EXPIRY_AHEAD_DAYS,
-		// The OAuth-protected MCP URL (ChatGPT and Claude connectors with OAuth; README "Sign in with OAuth").
-		oauth_mcp_url: `${c.config.publicUrl ?? new URL(c.request.url).origin}/mcp`,
+		// The OAuth-protected MCP URL (ChatGPT and Claude connectors with OAuth; README "Sign in with
+		// OAuth"): the provider's own resource, so its metadata names the same origin.
+		oauth_mcp_url: `${publicOrigin(c.env, c.request.url)}${OAUTH_MCP_PATH}`,
 	});
 }

@@ -4,7 +4,7 @@ import { parseConfig } from '../config';
 import { handleMcpRequest } from '../mcp/handler';
 import { resolveOAuthServer } from '../servers/resolve-oauth-server';
 import { isOAuthProps, type OAuthProps } from './oauth-props';
-import { publicOrigin } from './provider';
+import { OAUTH_MCP_PATH, publicOrigin } from './provider';
 
 /** MCP over OAuth: the same transport and tools as `/mcp/<token>`, for the grant's server. */
 export async function handleOAuthMcp(
@@ -39,7 +39,7 @@ function serverGone(env: Env, request: Request): Response {
 		headers: {
 			'content-type': 'application/json',
 			'cache-control': 'no-store',
-			'www-authenticate': `Bearer realm="OAuth", resource_metadata="${origin}/.well-known/oauth-protected-resource/mcp", error="invalid_token", error_description="${description}"`,
+			'www-authenticate': `Bearer realm="OAuth", resource_metadata="${origin}/.well-known/oauth-protected-resource${OAUTH_MCP_PATH}", error="invalid_token", error_description="${description}"`,
 		},
 	});
 }
