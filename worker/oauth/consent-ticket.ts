@@ -4,12 +4,12 @@
  * per handle), valid for ten minutes. It carries no secret, so the page never echoes the key.
  */
 import { deriveHmacKey } from '../auth/derive-key';
-import { fromBase64Url, toBase64Url } from '../lib/base64url';
+import { openJson, sealJson } from '../lib/signed-json';
 
 /** How long the confirmation step may take. */
 export const TICKET_TTL_MS = 10 * 60_000;
-const SIGNATURE_BYTES = 16;
-const encoder = new TextEncoder();
+/** Longest ticket text accepted. */
+const MAX_TICKET_CHARS = 1024;
 
 /** The server a ticket names. */
 export interface TicketServer {
@@ -17,12 +17,9 @@ export interface TicketServer {
 	account_id: string;
 }
 
-async function mac(secret: string, handle: string, payload: string): Promise<Uint8Array> {
-	const key = await deriveHmacKey(secret, 'edesk-mcp consent ticket v1', handle);
-	return new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(payload))).slice(
-		0,
-		SIGNATURE_BYTES,
-	);
+/** The key of the tickets of one consent `handle`: a ticket of another handle never verifies. */
+function ticketKey(secret: string, handle: string): Promise<CryptoKey> {
+	return deriveHmacKey(secret, 'edesk-mcp consent ticket v1', handle);
 }
 
 /** A ticket for `server`, bound to the consent `handle`. */
@@ -32,10 +29,10 @@ export async function signTicket(
 	server: TicketServer,
 	now: number,
 ): Promise<string> {
-	const payload = toBase64Url(
-		encoder.encode(JSON.stringify([server.server_id, server.account_id, now + TICKET_TTL_MS])),
+	return sealJson(
+		[server.server_id, server.account_id, now + TICKET_TTL_MS],
+		await ticketKey(secret, handle),
 	);
-	return `${payload}.${toBase64Url(await mac(secret, handle, payload))}`;
 }
 
 /** The server of a ticket signed for this `handle` and not yet expired, else null. */
@@ -45,18 +42,7 @@ export async function verifyTicket(
 	ticket: string,
 	now: number,
 ): Promise<TicketServer | null> {
-	const [payload, signature, extra] = ticket.split('.');
-	if (!payload || !signature || extra !== undefined || ticket.length > 1024) return null;
-	const given = fromBase64Url(signature);
-	if (!given || given.byteLength !== SIGNATURE_BYTES) return null;
-	if (!crypto.subtle.timingSafeEqual(given, await mac(secret, handle, payload))) return null;
-	const bytes = fromBase64Url(payload);
-	let value: unknown;
-	try {
-		value = JSON.parse(new TextDecoder().decode(bytes ?? new Uint8Array()));
-	} catch {
-		return null;
-	}
+	const value = await openJson(ticket, await ticketKey(secret, handle), MAX_TICKET_CHARS);
 	if (!Array.isArray(value) || value.length !== 3) return null;
 	const [serverId, accountId, expiresAt] = value as unknown[];
 	if (

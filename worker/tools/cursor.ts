@@ -14,50 +14,27 @@ export interface CursorState {
 	fields?: string;
 }
 
-import { fromBase64Url, toBase64Url } from '../lib/base64url';
+import { openJson, sealJson } from '../lib/signed-json';
 import { LIST_LIMIT_MAX } from './derive-tools';
 
 /** Highest eDesk page a cursor may name (100 items a page: ten million records). */
 const MAX_CURSOR_PAGE = 100_000;
-
-const encoder = new TextEncoder();
-const SIGNATURE_BYTES = 16;
-
-async function sign(payload: string, key: CryptoKey): Promise<Uint8Array> {
-	const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(payload));
-	return new Uint8Array(mac).slice(0, SIGNATURE_BYTES);
-}
+/** Longest cursor text accepted. */
+const MAX_CURSOR_CHARS = 4096;
 
 /** Encodes and signs a cursor with the server's HMAC key. */
-export async function encodeCursor(state: CursorState, key: CryptoKey): Promise<string> {
-	const payload = toBase64Url(
-		encoder.encode(
-			JSON.stringify(
-				state.fields === undefined
-					? [state.tool, state.filters, state.page, state.perPage, state.skip]
-					: [state.tool, state.filters, state.page, state.perPage, state.skip, state.fields],
-			),
-		),
+export function encodeCursor(state: CursorState, key: CryptoKey): Promise<string> {
+	return sealJson(
+		state.fields === undefined
+			? [state.tool, state.filters, state.page, state.perPage, state.skip]
+			: [state.tool, state.filters, state.page, state.perPage, state.skip, state.fields],
+		key,
 	);
-	return `${payload}.${toBase64Url(await sign(payload, key))}`;
 }
 
 /** Verifies and decodes a cursor; null when it is malformed, forged or from another server. */
 export async function decodeCursor(cursor: string, key: CryptoKey): Promise<CursorState | null> {
-	const [payload, signature, extra] = cursor.split('.');
-	if (!payload || !signature || extra !== undefined || cursor.length > 4096) return null;
-	const given = fromBase64Url(signature);
-	if (!given || given.byteLength !== SIGNATURE_BYTES) return null;
-	const expected = await sign(payload, key);
-	if (!crypto.subtle.timingSafeEqual(given, expected)) return null;
-	const bytes = fromBase64Url(payload);
-	if (!bytes) return null;
-	let value: unknown;
-	try {
-		value = JSON.parse(new TextDecoder().decode(bytes));
-	} catch {
-		return null;
-	}
+	const value = await openJson(cursor, key, MAX_CURSOR_CHARS);
 	if (!Array.isArray(value) || (value.length !== 5 && value.length !== 6)) return null;
 	const [tool, filters, page, perPage, skip, fields] = value as unknown[];
 	const isCount = (n: unknown, min: number): n is number =>
