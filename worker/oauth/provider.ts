@@ -101,15 +101,24 @@ export function providerFor(origin: string, handlers: OAuthHandlers): OAuthProvi
 	return provider;
 }
 
-/** The OAuth helpers outside a request (grant listing and revocation), for the deployment's origin. */
+const apis = new WeakMap<Env, OAuthHelpers>();
+
+/**
+ * The OAuth helpers outside a request (grant listing and revocation), for the deployment's origin:
+ * built once per env. They get an env object of their own, so nothing the library keeps on it is
+ * ever found on the Worker's env by a request of another origin.
+ */
 export function oauthApi(env: Env): OAuthHelpers {
-	const unused = async (): Promise<Response> => new Response(null, { status: 404 });
-	// A fresh env object: the library puts its helpers on the env it is given, and the Worker's own
-	// env must not carry helpers of another origin into later requests.
-	return getOAuthApi(
-		oauthOptions(publicOrigin(env), { mcp: unused, fallback: unused }),
-		Object.create(env) as Env,
-	);
+	let api = apis.get(env);
+	if (!api) {
+		const unused = async (): Promise<Response> => new Response(null, { status: 404 });
+		api = getOAuthApi(
+			oauthOptions(publicOrigin(env), { mcp: unused, fallback: unused }),
+			Object.create(env) as Env,
+		);
+		apis.set(env, api);
+	}
+	return api;
 }
 
 /** The helpers the provider put on `env` for the request it is handling (`/authorize`). */
