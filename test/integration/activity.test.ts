@@ -142,6 +142,15 @@ describe('the activity log', () => {
 		]) {
 			expect((await adminFetch(activityPath(server, query))).status, query).toBe(400);
 		}
+		// One message per bad parameter, naming it; a whole-query problem is the query's.
+		for (const [query, details] of [
+			['?limit=0', ['limit: must be a whole number from 1 to 200']],
+			['?limit=abc', ['limit: must be a whole number from 1 to 200']],
+			['?order=asc', ['query: unknown parameter(s): order']],
+		] as const) {
+			const res = await adminJson(activityPath(server, query));
+			expect(res.body.error.details, query).toEqual(details);
+		}
 		const other = await createTestServer();
 		await callTool(other.url, 'get_single_e_desk_me');
 		await activityOf(other, 1);

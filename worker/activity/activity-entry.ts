@@ -41,6 +41,33 @@ export interface ActivityEntry {
 	payload_bytes: number | null;
 }
 
+/** Where a page of the log stops: the time and sequence number of its last (oldest) record. */
+export interface ActivityPosition {
+	at: number;
+	seq: number;
+}
+
+/** What one read of the log asks for: at most `limit` records older than `cursor`, none before `since` (ms). */
+export interface ActivityListOptions {
+	limit: number;
+	cursor: ActivityPosition | null;
+	since: number | null;
+}
+
+/** The text of an activity `next_cursor`: `<at>.<seq>`. */
+export const ACTIVITY_CURSOR = /^\d{1,15}\.\d{1,15}$/;
+
+/** The `next_cursor` of a page whose last record is at `position`. */
+export function toActivityCursor(position: ActivityPosition): string {
+	return `${position.at}.${position.seq}`;
+}
+
+/** The position of a cursor text that matches ACTIVITY_CURSOR. */
+export function fromActivityCursor(text: string): ActivityPosition {
+	const [at, seq] = text.split('.').map(Number) as [number, number];
+	return { at, seq };
+}
+
 const ID_ARGUMENT = /^(id|.+_ids?)$/;
 const MAX_IDS = 20;
 

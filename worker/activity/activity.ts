@@ -1,5 +1,5 @@
 /** The only user of env.ACTIVITY: writes and reads the activity log of one MCP server (its ServerActivity object). */
-import type { ActivityEntry } from './activity-entry';
+import type { ActivityEntry, ActivityListOptions } from './activity-entry';
 import type { ActivityPage, ActivitySummary, ServerActivity } from './server-activity';
 
 /** How long records of one server gather in an isolate before they are written in one call. */
@@ -74,7 +74,7 @@ async function flushLater(
 export function listActivity(
 	env: Pick<Env, 'ACTIVITY'>,
 	server: { id: string; account_id: string },
-	options: { limit: number; cursor: { at: number; seq: number } | null; since: number | null },
+	options: ActivityListOptions,
 ): Promise<ActivityPage> {
 	return activityObject(env, server.id).list(server.account_id, options);
 }

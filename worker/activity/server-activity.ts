@@ -6,7 +6,7 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import { parseConfig } from '../config';
-import type { ActivityEntry } from './activity-entry';
+import { toActivityCursor, type ActivityEntry, type ActivityListOptions } from './activity-entry';
 
 /** A page of the log, newest first; `next_cursor` continues with older records. */
 export interface ActivityPage {
@@ -81,10 +81,7 @@ export class ServerActivity extends DurableObject<Env> {
 	}
 
 	/** Records newest first: at most `limit`, older than the cursor, not before `since` (ms). */
-	async list(
-		accountId: string,
-		options: { limit: number; cursor: { at: number; seq: number } | null; since: number | null },
-	): Promise<ActivityPage> {
+	async list(accountId: string, options: ActivityListOptions): Promise<ActivityPage> {
 		if (!this.ownedBy(accountId)) return { data: [], next_cursor: null };
 		const before = options.cursor ?? { at: Number.MAX_SAFE_INTEGER, seq: 0 };
 		const rows = this.sql(
@@ -98,7 +95,10 @@ export class ServerActivity extends DurableObject<Env> {
 		const page = rows.slice(0, options.limit);
 		const last = page.at(-1);
 		const more = rows.length > options.limit && last !== undefined;
-		return { data: page.map(toEntry), next_cursor: more ? `${last.at}.${last.seq}` : null };
+		return {
+			data: page.map(toEntry),
+			next_cursor: more ? toActivityCursor({ at: Number(last.at), seq: Number(last.seq) }) : null,
+		};
 	}
 
 	/** Last use, and calls and failures (errors and refusals) over the 24 hours before `now`. */

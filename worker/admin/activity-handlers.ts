@@ -1,7 +1,11 @@
 /** `GET /integrated-account/:id/mcp/:mcp_id/activity`: one MCP server's activity log, newest first. */
 import * as z from 'zod/mini';
 import { listActivity } from '../activity/activity';
-import type { ActivityEntry } from '../activity/activity-entry';
+import {
+	ACTIVITY_CURSOR,
+	fromActivityCursor,
+	type ActivityEntry,
+} from '../activity/activity-entry';
 import { HttpError } from '../lib/errors';
 import { json } from '../lib/http';
 import { requireAccount, type AdminContext } from './admin-context';
@@ -11,18 +15,20 @@ import { toIssueLines } from './schemas';
 export const ACTIVITY_PAGE_DEFAULT = 50;
 export const ACTIVITY_PAGE_MAX = 200;
 
+const LIMIT_MESSAGE = `must be a whole number from 1 to ${ACTIVITY_PAGE_MAX}`;
+
 /** The query of the activity route: `limit`, `cursor` (from the last page), `since` (ISO 8601). */
 export const ActivityQuerySchema = z.strictObject(
 	{
 		limit: z.optional(
-			z
-				.string()
-				.check(z.regex(/^\d{1,3}$/, `must be a whole number from 1 to ${ACTIVITY_PAGE_MAX}`)),
+			z.string().check(
+				// The pattern shows in the OpenAPI document; the range follows once it matches.
+				z.regex(/^\d{1,3}$/, { error: LIMIT_MESSAGE, abort: true }),
+				z.refine((s) => Number(s) >= 1 && Number(s) <= ACTIVITY_PAGE_MAX, LIMIT_MESSAGE),
+			),
 		),
 		cursor: z.optional(
-			z
-				.string()
-				.check(z.regex(/^\d{1,15}\.\d{1,15}$/, 'must be the next_cursor of the previous page')),
+			z.string().check(z.regex(ACTIVITY_CURSOR, 'must be the next_cursor of the previous page')),
 		),
 		since: z.optional(
 			z.iso.datetime({
@@ -53,23 +59,17 @@ export async function getActivity(c: AdminContext): Promise<Response> {
 		Object.fromEntries(new URL(c.request.url).searchParams),
 	);
 	if (!parsed.success) {
-		const lines = toIssueLines(parsed.error).map((l) => l.replace(/^body:/, 'query:'));
+		const lines = toIssueLines(parsed.error, 'query');
 		throw new HttpError(400, 'invalid_request', `Invalid query: ${lines.join('; ')}`, {
 			details: lines,
 		});
 	}
 	const limit = parsed.data.limit === undefined ? ACTIVITY_PAGE_DEFAULT : Number(parsed.data.limit);
-	if (limit < 1 || limit > ACTIVITY_PAGE_MAX)
-		throw new HttpError(
-			400,
-			'invalid_request',
-			`Invalid query: limit: must be a whole number from 1 to ${ACTIVITY_PAGE_MAX}`,
-		);
 	const serverId = c.params.mcp_id ?? '';
 	const server = { id: serverId, account_id: account.id };
 	const page = await listActivity(c.env, server, {
 		limit,
-		cursor: parsed.data.cursor === undefined ? null : toCursor(parsed.data.cursor),
+		cursor: parsed.data.cursor === undefined ? null : fromActivityCursor(parsed.data.cursor),
 		since: parsed.data.since === undefined ? null : Date.parse(parsed.data.since),
 	});
 	if (page.data.length === 0 && !(await c.store.getServer(account.id, serverId))) {
@@ -80,11 +80,6 @@ export async function getActivity(c: AdminContext): Promise<Response> {
 		);
 	}
 	return json({ data: page.data.map(toActivityView), next_cursor: page.next_cursor });
-}
-
-function toCursor(text: string): { at: number; seq: number } {
-	const [at, seq] = text.split('.').map(Number);
-	return { at: at ?? 0, seq: seq ?? 0 };
 }
 
 function toActivityView(entry: ActivityEntry): ActivityView {

@@ -1,6 +1,6 @@
 /** zod response bodies of the management API, for its OpenAPI document; checked at compile time against the view types the handlers return. */
 import * as z from 'zod/mini';
-import type { ActivityEntry } from '../activity/activity-entry';
+import { ACTIVITY_CURSOR, type ActivityEntry } from '../activity/activity-entry';
 import { TOOL_EXPOSURES, type ApiTokenRevocation } from '../auth/records';
 import type { GrantView } from '../oauth/grants';
 import type { ToolMethod } from '../tools/tool-spec';
@@ -124,7 +124,7 @@ export const ActivityEntryViewSchema = z.strictObject({
 /** A page of the activity log, newest first; `next_cursor` (null on the last page) continues with older records. */
 export const ActivityPageSchema = z.strictObject({
 	data: z.array(ActivityEntryViewSchema),
-	next_cursor: z.nullable(z.string().check(z.regex(/^\d{1,15}\.\d{1,15}$/))),
+	next_cursor: z.nullable(z.string().check(z.regex(ACTIVITY_CURSOR))),
 });
 
 /** An OAuth grant of a server: never a token. */

@@ -140,10 +140,13 @@ function unknownKeys(issue: { code?: string; keys?: string[]; input?: unknown })
 	return issue.input === undefined ? 'is required' : 'must be a JSON object';
 }
 
-/** One `path: message` line per zod issue (a ZodError itself never reaches the wire). */
-export function toIssueLines(error: z.core.$ZodError): string[] {
+/**
+ * One `path: message` line per zod issue (a ZodError itself never reaches the wire); an issue of the
+ * whole value is named `root` (the request body, or a query).
+ */
+export function toIssueLines(error: z.core.$ZodError, root = 'body'): string[] {
 	return error.issues.map((issue) => {
-		const path = issue.path.length > 0 ? issue.path.map(String).join('.') : 'body';
+		const path = issue.path.length > 0 ? issue.path.map(String).join('.') : root;
 		return `${path}: ${issue.message}`;
 	});
 }
