@@ -241,6 +241,10 @@ describe('management page in Chromium', () => {
 		await form.getByRole('checkbox', { name: 'account', exact: true }).uncheck();
 		await form.getByRole('checkbox', { name: /^Read/ }).check();
 		await form.getByRole('radio', { name: 'In 1 hour' }).check();
+		// The date picker allows what the Worker accepts: at most 5 years ahead (1,826 days).
+		const picker = form.getByLabel('Expiry date and time (your local time)');
+		const max = Date.parse((await picker.getAttribute('max')) ?? '');
+		expect(Math.round((max - Date.now()) / 86_400_000)).toBe(1826);
 		const count = await previewCount();
 		expect(count).toBeGreaterThan(0);
 		previewNames = await form.locator('.tool-list code').allTextContents();
@@ -428,6 +432,9 @@ describe('management page in Chromium', () => {
 		const dialog = page.locator('#edit');
 		await expect.poll(() => dialog.locator('.preview').getAttribute('aria-busy')).toBe('false');
 		await dialog.getByRole('radio', { name: 'Discovery: three meta-tools' }).check();
+		expect(await dialog.locator('.hint', { hasText: /^Discovery lists/ }).textContent()).toBe(
+			'Discovery lists only search_tools, get_tool_schema and call_tool, which find and run the same tools.',
+		);
 		const summary = dialog.locator('.preview-summary');
 		await expect
 			.poll(() => summary.textContent())

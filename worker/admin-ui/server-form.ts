@@ -2,10 +2,11 @@
 import { accountPath, api } from './api';
 import { h } from './dom';
 import { clearErrors, fieldError, showErrors } from './feedback';
-import { meta } from './state';
+import { discoveryToolsText, meta } from './state';
 import { DATE_FORMAT } from './time-format';
 import type { Preview, Server, ServerConfig, ToolExposure } from './types';
 
+const DAY_MS = 86_400_000;
 const EXPIRY_PRESETS: readonly [value: string, label: string, seconds: number][] = [
 	['1h', '1 hour', 3600],
 	['1d', '1 day', 86400],
@@ -78,7 +79,9 @@ function expiryFieldset(p: string, server: Server | null): HTMLFieldSetElement {
 		type: 'datetime-local',
 		id: `${p}expires-at`,
 		'aria-label': 'Expiry date and time (your local time)',
-		min: toLocalInput(Date.now() + 120000),
+		// The Worker's own bounds (and a minute's margin for filling in the form).
+		min: toLocalInput(Date.now() + meta().min_expiry_ahead_seconds * 1000 + 60_000),
+		max: toLocalInput(Date.now() + meta().max_expiry_ahead_days * DAY_MS),
 		'aria-describedby': `${p}expiry-error`,
 	});
 	at.addEventListener('input', () => {
@@ -108,7 +111,7 @@ function expiryFieldset(p: string, server: Server | null): HTMLFieldSetElement {
 }
 
 function exposureFieldset(p: string, exposure: ToolExposure): HTMLFieldSetElement {
-	const choices = meta().tool_exposures ?? ['all'];
+	const choices = meta().tool_exposures;
 	return h(
 		'fieldset',
 		{ class: 'field', 'aria-describedby': `${p}exposure-hint` },
@@ -133,7 +136,7 @@ function exposureFieldset(p: string, exposure: ToolExposure): HTMLFieldSetElemen
 		h('p', {
 			class: 'hint',
 			id: `${p}exposure-hint`,
-			text: 'Discovery lists only search_tools, get_tool_schema and call_tool, which find and run the same tools.',
+			text: `Discovery lists only ${discoveryToolsText()}, which find and run the same tools.`,
 		}),
 	);
 }
@@ -250,7 +253,7 @@ export function serverForm(
 			}),
 			errorSlot(`${p}auth-error`, 'require_api_token_auth'),
 		),
-		exposureFieldset(p, config.tool_exposure ?? 'all'),
+		exposureFieldset(p, config.tool_exposure),
 		expiryFieldset(p, server),
 		previewBox(p),
 		h('p', { class: 'error wide', 'data-error-for': 'form' }),
@@ -284,8 +287,12 @@ export function readExpiry(form: HTMLFormElement): string | null | undefined {
 	const value = form.querySelector<HTMLInputElement>('input[type=datetime-local]')?.value;
 	const at = value ? new Date(value).getTime() : NaN;
 	if (!Number.isFinite(at)) throw fieldError('expires_at', 'choose a date and time');
-	if (at < Date.now() + meta().min_expiry_ahead_seconds * 1000) {
-		throw fieldError('expires_at', 'must be at least a minute from now');
+	const { min_expiry_ahead_seconds: minSeconds, max_expiry_ahead_days: maxDays } = meta();
+	if (at < Date.now() + minSeconds * 1000) {
+		throw fieldError('expires_at', `must be at least ${minSeconds} seconds from now`);
+	}
+	if (at > Date.now() + maxDays * DAY_MS) {
+		throw fieldError('expires_at', `must be within ${maxDays} days from now`);
 	}
 	return new Date(at).toISOString();
 }

@@ -7,7 +7,7 @@ import { byId, h } from './dom';
 import { announce, clearErrors, setBusy, showErrors } from './feedback';
 import { openOAuth } from './oauth-dialog';
 import { readConfig, readExpiry, readName, serverForm, type ServerForm } from './server-form';
-import { state } from './state';
+import { discoveryToolsText, state } from './state';
 import { ago, tickCountdowns, timeEl } from './time-format';
 import type { Account, CreatedServer, Server } from './types';
 
@@ -66,7 +66,7 @@ function describeFilters(server: Server): HTMLElement {
 			? [
 					h('br'),
 					h('span', {
-						title: 'tools/list holds search_tools, get_tool_schema and call_tool',
+						title: `tools/list holds ${discoveryToolsText()}`,
 						text: 'Discovery',
 					}),
 				]

@@ -12,6 +12,7 @@ import {
 	isModernVersion,
 	META,
 	SUPPORTED_PROTOCOL_VERSIONS,
+	unsupportedVersionMessage,
 	type LegacyProtocolVersion,
 	type ModernProtocolVersion,
 } from './protocol';
@@ -113,7 +114,7 @@ function classifyLegacy(
 		rejection: {
 			status: 400,
 			code: RpcErrorCode.ServerError,
-			message: `Bad Request: Unsupported protocol version: ${header.slice(0, 40)} (supported versions: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')})`,
+			message: unsupportedVersionMessage(header),
 			// The initialize era answers this transport refusal with id null, as the TS SDK does.
 			withoutId: true,
 		},

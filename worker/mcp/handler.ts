@@ -28,7 +28,7 @@ import {
 	isLegacyVersion,
 	isModernVersion,
 	MAX_BATCH_ITEMS,
-	SUPPORTED_PROTOCOL_VERSIONS,
+	unsupportedVersionMessage,
 } from './protocol';
 import { toRateLimitHeaders } from './rate-limit-headers';
 import { chooseBatchMode, chooseResponseMode } from './response-mode';
@@ -221,10 +221,7 @@ function checkBatch(
 				code: RpcErrorCode.InvalidRequest,
 				message: 'Invalid Request: batches are not part of protocol 2026-07-28',
 			};
-		return {
-			code: RpcErrorCode.ServerError,
-			message: `Bad Request: Unsupported protocol version: ${header.slice(0, 40)} (supported versions: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')})`,
-		};
+		return { code: RpcErrorCode.ServerError, message: unsupportedVersionMessage(header) };
 	}
 	const version = header ?? DEFAULT_PROTOCOL_VERSION;
 	if (items.length === 0)

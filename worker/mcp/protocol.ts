@@ -53,6 +53,11 @@ export const SERVER_INSTRUCTIONS =
 	'limit and next_cursor (pass it back unchanged). Prefer a Note (internal) unless the user asks to ' +
 	'send a reply; a Message reaches the customer and cannot be recalled.';
 
+/** The initialize era's refusal of an MCP-Protocol-Version header it does not know (as the TS SDK words it). */
+export function unsupportedVersionMessage(header: string): string {
+	return `Bad Request: Unsupported protocol version: ${header.slice(0, 40)} (supported versions: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')})`;
+}
+
 /** True when `v` is a version of either era this server speaks. */
 export function isSupportedVersion(v: string): v is ProtocolVersion {
 	return (SUPPORTED_PROTOCOL_VERSIONS as readonly string[]).includes(v);

@@ -3,6 +3,10 @@
  * server is escaped; no script, no inline style; a Content-Security-Policy as strict as /admin's.
  */
 import type { ConsentDescription } from '@cloudflare/workers-oauth-provider';
+import { META_TOOL_NAMES } from '../tools/discovery/meta-tools';
+
+/** "search_tools, get_tool_schema and call_tool". */
+const META_TOOLS_TEXT = `${META_TOOL_NAMES.slice(0, -1).join(', ')} and ${META_TOOL_NAMES.at(-1)}`;
 
 /** What the confirmation step shows of the MCP server the key opened. */
 export interface GrantFacts {
@@ -112,7 +116,7 @@ function grantList(facts: GrantFacts): string {
 <dt>Methods</dt><dd>${methods}</dd>
 <dt>Tool groups</dt><dd>${tags}</dd>
 <dt>Tools</dt><dd>${facts.toolCount}</dd>
-<dt>Tool list</dt><dd>${facts.toolExposure === 'discovery' ? 'Discovery: the app finds and runs these tools through search_tools, get_tool_schema and call_tool' : 'All tools'}</dd>
+<dt>Tool list</dt><dd>${facts.toolExposure === 'discovery' ? `Discovery: the app finds and runs these tools through ${META_TOOLS_TEXT}` : 'All tools'}</dd>
 <dt>Access ends</dt><dd>${expiry}</dd>
 </dl>${facts.lockedWithApiToken ? '<p class="hint">This server asks for an API token on its URL; this sign-in takes its place.</p>' : ''}`;
 }
