@@ -84,7 +84,7 @@ export interface Grant {
 	id: string;
 	client_id: string;
 	client_name: string | null;
-	scope: string[];
+	scope: readonly string[];
 	created_at: string;
 	expires_at: string | null;
 	last_used_at: string | null;

@@ -7,6 +7,7 @@ import { ALL_TAGS, TOOL_CATALOG } from '../tools/catalog';
 import { META_TOOL_NAMES } from '../tools/discovery/meta-tools';
 import { METHOD_GROUPS, METHOD_NAMES } from '../tools/filter-tools';
 import type { AdminContext } from './admin-context';
+import type { BodyOf, CatalogMetaSchema } from './response-schemas';
 import { NAME_MAX_CHARS } from './schemas';
 import { MAX_EXPIRY_AHEAD_DAYS, MIN_EXPIRY_AHEAD_SECONDS } from './server-config';
 
@@ -28,5 +29,5 @@ export async function getCatalogMeta(c: AdminContext): Promise<Response> {
 		// The OAuth-protected MCP URL (ChatGPT and Claude connectors with OAuth; README "Sign in with
 		// OAuth"): the provider's own resource, so its metadata names the same origin.
 		oauth_mcp_url: `${publicOrigin(c.env, c.request.url)}${OAUTH_MCP_PATH}`,
-	});
+	} satisfies BodyOf<typeof CatalogMetaSchema>);
 }

@@ -5,6 +5,7 @@ import { TOOL_EXPOSURES, type ApiTokenRevocation } from '../auth/records';
 import type { GrantView } from '../oauth/grants';
 import type { ToolMethod } from '../tools/tool-spec';
 import type { ActivityView } from './activity-handlers';
+import type * as Ui from '../admin-ui/types';
 import type { AccountView, ServerView } from './views';
 
 /** An ISO 8601 date-time as the Worker writes it (`Date#toISOString`). */
@@ -202,3 +203,27 @@ export type ResponseSchemaChecks = [
 	Assert<Equal<z.infer<typeof ActivityEntryViewSchema>['outcome'], ActivityEntry['outcome']>>,
 	Assert<Equal<z.infer<typeof PreviewToolSchema>['method'], ToolMethod>>,
 ];
+
+type Extends<A, B> = [A] extends [B] ? true : false;
+
+/**
+ * `npm run typecheck` fails here when an answer no longer gives the management page
+ * (worker/admin-ui/types.ts) what it reads: each documented body must be assignable to the page's type.
+ */
+export type PageTypeChecks = [
+	Assert<Extends<z.infer<typeof AccountViewSchema>, Ui.Account>>,
+	Assert<Extends<z.infer<typeof ServerViewSchema>, Ui.Server>>,
+	Assert<Extends<z.infer<typeof CreatedServerSchema>, Ui.CreatedServer>>,
+	Assert<Extends<z.infer<typeof CatalogMetaSchema>, Ui.Meta>>,
+	Assert<Extends<z.infer<typeof PreviewResultSchema>, Ui.Preview>>,
+	Assert<Extends<z.infer<typeof ActivityPageSchema>, Ui.Page<Ui.ActivityEntry>>>,
+	Assert<Extends<z.infer<typeof ListedGrantSchema>, Ui.Grant>>,
+];
+
+/** A documented body as a handler may build it: every array and object read-only. */
+export type BodyOf<S extends z.ZodMiniType> = DeepReadonly<z.infer<S>>;
+type DeepReadonly<T> = T extends (infer U)[]
+	? readonly DeepReadonly<U>[]
+	: T extends object
+		? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+		: T;

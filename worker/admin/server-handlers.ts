@@ -13,6 +13,7 @@ import { toolsFor } from '../tools/filter-tools';
 import { audit, requireAccount, requireServer, type AdminContext } from './admin-context';
 import { readJsonBody } from './read-body';
 import { CreateServerBodySchema, PreviewBodySchema, UpdateServerBodySchema } from './schemas';
+import type { BodyOf, PreviewResultSchema } from './response-schemas';
 import { requireExpiresAt, requireServerConfig } from './server-config';
 import { byCreatedAt, NO_USAGE, toServerView, type UsageFigures } from './views';
 
@@ -154,5 +155,5 @@ export async function previewServer(c: AdminContext): Promise<Response> {
 		tool_exposure: config.tool_exposure,
 		listed: listed.map((t) => t.name),
 		tokens_estimate: estimateToolsListTokens(listed),
-	});
+	} satisfies BodyOf<typeof PreviewResultSchema>);
 }
