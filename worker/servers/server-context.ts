@@ -200,7 +200,7 @@ function discoveryContext(discovery: Discovery, deps: DiscoveryDeps): McpServerC
 			const at = Date.now();
 			const meta = findMetaTool(discovery, name);
 			if (!meta) {
-				if (!discovery.tools.some((t) => t.name === name)) {
+				if (!discovery.byName.has(name)) {
 					deps.refuse(name);
 					return undefined;
 				}

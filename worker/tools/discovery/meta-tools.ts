@@ -35,6 +35,10 @@ export interface Discovery {
 	tools: readonly ToolSpec[];
 	/** search_tools, get_tool_schema and call_tool, as tools/list shows them. */
 	listed: readonly MetaTool[];
+	/** The server's tools by name. */
+	byName: ReadonlyMap<string, ToolSpec>;
+	/** The resources the tools work on, as words: "tickets, sales orders, …". */
+	resources: string;
 }
 
 const discoveries = new WeakMap<readonly ToolSpec[], Discovery>();
@@ -43,14 +47,19 @@ const discoveries = new WeakMap<readonly ToolSpec[], Discovery>();
 export function discoveryOf(tools: readonly ToolSpec[]): Discovery {
 	let discovery = discoveries.get(tools);
 	if (!discovery) {
-		discovery = Object.freeze({ tools, listed: Object.freeze(metaTools(tools)) });
+		const resources = [...new Set(tools.map((t) => t.resource.replace(/_/g, ' ')))].join(', ');
+		discovery = Object.freeze({
+			tools,
+			listed: Object.freeze(metaTools(tools, resources)),
+			byName: new Map(tools.map((t) => [t.name, t])),
+			resources,
+		});
 		discoveries.set(tools, discovery);
 	}
 	return discovery;
 }
 
-function metaTools(tools: readonly ToolSpec[]): MetaTool[] {
-	const resources = [...new Set(tools.map((t) => t.resource.replace(/_/g, ' ')))].join(', ');
+function metaTools(tools: readonly ToolSpec[], resources: string): MetaTool[] {
 	const writes = tools.filter((t) => !t.annotations.readOnlyHint);
 	const reachCustomer = tools.filter((t) => t.annotations.openWorldHint).map((t) => t.name);
 	let callNote = '';
@@ -163,9 +172,8 @@ export function runSearchTools(
 		tool_count: discovery.tools.length,
 	};
 	if (hits.length === 0) {
-		const resources = [...new Set(discovery.tools.map((t) => t.resource.replace(/_/g, ' ')))];
 		payload['hint'] =
-			`No tool matches. Try a resource (${resources.join(', ')}) or an action (list, get, create, update, delete).`;
+			`No tool matches. Try a resource (${discovery.resources}) or an action (list, get, create, update, delete).`;
 	}
 	return jsonResult(payload);
 }
@@ -179,7 +187,7 @@ export function runGetToolSchema(
 	const found: Record<string, unknown>[] = [];
 	const unknown: { name: string; did_you_mean: string[] }[] = [];
 	for (const name of names) {
-		const tool = discovery.tools.find((t) => t.name === name);
+		const tool = discovery.byName.get(name);
 		if (tool) found.push(toWireTool(tool));
 		else unknown.push({ name, did_you_mean: closestNames(discovery.tools, name, SUGGESTIONS) });
 	}
@@ -199,7 +207,7 @@ export type CallTarget =
 
 export function resolveCallTool(discovery: Discovery, args: Record<string, unknown>): CallTarget {
 	const name = String(args['name']);
-	const tool = discovery.tools.find((t) => t.name === name);
+	const tool = discovery.byName.get(name);
 	if (tool) return { ok: true, tool, args: args['arguments'] ?? {} };
 	return { ok: false, name, result: unknownTool(discovery, name) };
 }
