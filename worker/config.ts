@@ -117,3 +117,9 @@ export function parseConfig(env: Env): Config {
 	cache.set(env, config);
 	return config;
 }
+
+/** The CREDENTIAL_KEY secret; a deployment without it cannot encrypt, decrypt or sign (a 500, logged). */
+export function requireCredentialKey(config: Pick<Config, 'credentialKey'>): string {
+	if (!config.credentialKey) throw new Error('CREDENTIAL_KEY is not configured');
+	return config.credentialKey;
+}

@@ -1,6 +1,7 @@
 /** Handlers of `/integrated-account[/:id]`: connect, list, read and disconnect eDesk accounts. */
 import { encryptSecret } from '../auth/credential-crypto';
 import type { AccountRecord } from '../auth/records';
+import { requireCredentialKey } from '../config';
 import { accountDirectory } from '../directory/directory';
 import { HttpError } from '../lib/errors';
 import { json } from '../lib/http';
@@ -16,7 +17,7 @@ import { byCreatedAt, toAccountView } from './views';
 export async function createAccount(c: AdminContext): Promise<Response> {
 	const body = await readJsonBody(c.request, CreateAccountBodySchema);
 	const baseUrl = requireBaseUrl(body.base_url, c.config, c.env);
-	if (!c.config.credentialKey) throw new Error('CREDENTIAL_KEY is not configured');
+	const credentialKey = requireCredentialKey(c.config);
 	const edeskUser = await verifyEdeskCredential(
 		{
 			fetcher: createUpstreamFetcher(c.env, baseUrl),
@@ -29,7 +30,7 @@ export async function createAccount(c: AdminContext): Promise<Response> {
 		id: crypto.randomUUID(),
 		name: body.name,
 		base_url: baseUrl,
-		credential: await encryptSecret(body.api_token, c.config.credentialKey),
+		credential: await encryptSecret(body.api_token, credentialKey),
 		edesk_user: edeskUser,
 		created_at: new Date().toISOString(),
 	};

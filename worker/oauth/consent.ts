@@ -14,7 +14,7 @@ import {
 import { sha256Hex } from '../auth/hash';
 import type { McpServerRecord } from '../auth/records';
 import { createTokenStore } from '../auth/token-store';
-import { parseConfig } from '../config';
+import { parseConfig, requireCredentialKey } from '../config';
 import { isExpired } from '../expiry/is-expired';
 import { readRequestText } from '../lib/read-limited';
 import { findLiveServer } from '../servers/live-server';
@@ -170,9 +170,7 @@ async function grantFacts(env: Env, server: McpServerRecord): Promise<GrantFacts
 }
 
 function credentialKey(env: Env): string {
-	const key = parseConfig(env).credentialKey;
-	if (!key) throw new Error('CREDENTIAL_KEY is not configured');
-	return key;
+	return requireCredentialKey(parseConfig(env));
 }
 
 function tooMany(flow: Flow, seconds: number): Response {

@@ -12,7 +12,7 @@ import { deriveCursorKey } from '../auth/cursor-key';
 import type { AccountRecord, McpServerRecord } from '../auth/records';
 import { RECORD_CACHE_TTL_MS } from '../auth/record-cache';
 import { KV_PROPAGATION_MS, type TokenStore } from '../auth/token-store';
-import type { Config } from '../config';
+import { requireCredentialKey, type Config } from '../config';
 import { HttpError } from '../lib/errors';
 import type { McpServerContext } from '../mcp/methods';
 import { createEdeskClient, type EdeskClient } from '../proxy/edesk-client';
@@ -84,8 +84,7 @@ export function createServerContext(
 					'account_not_found',
 					'The eDesk account of this MCP server is gone',
 				);
-			if (!config.credentialKey) throw new Error('CREDENTIAL_KEY is not configured');
-			const apiToken = await apiTokenOf(account, config.credentialKey);
+			const apiToken = await apiTokenOf(account, requireCredentialKey(config));
 			return createEdeskClient({
 				baseUrl: account.base_url,
 				apiToken,
@@ -94,10 +93,8 @@ export function createServerContext(
 		})();
 		return client;
 	};
-	const cursorKey = (): Promise<CryptoKey> => {
-		if (!config.credentialKey) return Promise.reject(new Error('CREDENTIAL_KEY is not configured'));
-		return deriveCursorKey(config.credentialKey, record.token_hash);
-	};
+	const cursorKey = async (): Promise<CryptoKey> =>
+		deriveCursorKey(requireCredentialKey(config), record.token_hash);
 	const run = async (spec: ToolSpec, args: unknown): Promise<ToolOutcome> => {
 		let edesk: EdeskClient;
 		try {
