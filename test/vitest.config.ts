@@ -130,6 +130,9 @@ export default defineConfig({
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
 					fileParallelism: false,
+					// A poll that waits on a navigation (a form post through the Worker, a redirect) gets
+					// 5 s instead of vitest's 1 s: the other projects load both cores meanwhile.
+					expect: { poll: { timeout: 5_000 } },
 				},
 			},
 		],
